@@ -1,0 +1,149 @@
+"""All content items by kind and id, with cross-file checks: unique ids, resolving references."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ContentError, ContentErrors
+from generator.loader import Document, KeyPath, find_content_files, load_file
+from generator.models import Model
+from generator.models.base import declared_ids
+from generator.refs import iter_refs
+from generator.validation import validate_document
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a content item came from: its file (relative to the project) and document."""
+
+    path: str
+    doc: Document
+
+
+@dataclass
+class Catalog:
+    """Validated content: file-level items by kind and id, and every declared id."""
+
+    items: dict[str, dict[str, Model]] = field(default_factory=lambda: defaultdict(dict))
+    sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    declared: dict[tuple[str, str], Any] = field(default_factory=dict)
+    referrers_of: dict[tuple[str, str], list[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def of(self, kind: str) -> list[Any]:
+        """Items of one kind, ordered by their ``order`` then id."""
+        found = self.items.get(kind, {}).values()
+        return sorted(found, key=lambda m: (getattr(m, "order", 100), m.id))
+
+    def get(self, kind: str, item_id: str) -> Any:
+        """A declared item (page item, term, tag, group…) by kind and id."""
+        return self.declared[(kind, item_id)]
+
+    def one(self, kind: str) -> Any:
+        """The single item of a kind that exists once (e.g. ``site``)."""
+        found = self.of(kind)
+        return found[0] if found else None
+
+    def source(self, kind: str, item_id: str) -> str:
+        """The content file (relative path) that defines a file-level item."""
+        return self.sources[(kind, item_id)].path
+
+    def referrers(self, kind: str, item_id: str, of_kind: str) -> list[Any]:
+        """File-level items of ``of_kind`` that refer to (kind, id), in catalog order."""
+        ids = {rid for rkind, rid in self.referrers_of.get((kind, item_id), []) if rkind == of_kind}
+        return [item for item in self.of(of_kind) if item.id in ids]
+
+
+def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalog:
+    """Load, validate and cross-check every content file below ``content_root``.
+
+    Raises ContentErrors with every problem found, in file and line order.
+    """
+    base = project_root or content_root.parent
+    errors: list[ContentError] = []
+    catalog = Catalog()
+    first_seen: dict[tuple[str, str], tuple[Source, KeyPath]] = {}
+    for path in find_content_files(content_root):
+        display = _display(path, base)
+        doc, load_errors = load_file(path, display)
+        errors.extend(load_errors)
+        if doc is None:
+            continue
+        model, model_errors = validate_document(doc)
+        # A value the loader already rejected (an alias, a bad tag) is not reported twice.
+        flagged = {(e.line, e.col) for e in load_errors}
+        errors.extend(e for e in model_errors if (e.line, e.col) not in flagged)
+        if model is None or load_errors:
+            continue
+        source = Source(display, doc)
+        errors.extend(_register(catalog, model, source, first_seen))
+    errors.extend(_check_references(catalog))
+    if errors:
+        raise ContentErrors(errors)
+    return catalog
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _register(
+    catalog: Catalog,
+    model: Model,
+    source: Source,
+    first_seen: dict[tuple[str, str], tuple[Source, KeyPath]],
+) -> list[ContentError]:
+    errors = []
+    kind = str(getattr(model, "kind"))  # noqa: B009 - every registered model has a kind
+    for child_kind, child_id, loc in declared_ids(model):
+        key = (child_kind, child_id)
+        if key in first_seen:
+            other, other_loc = first_seen[key]
+            line, _ = other.doc.mark(other_loc)
+            msg = f"duplicate {child_kind} id '{child_id}' (also in {other.path}:{line})"
+            errors.append(source.doc.error(loc, msg))
+            continue
+        first_seen[key] = (source, loc)
+        catalog.declared[key] = _resolve_loc(model, loc[:-1])
+    if not errors:
+        item_id = str(getattr(model, "id"))  # noqa: B009
+        catalog.items[kind][item_id] = model
+        catalog.sources[(kind, item_id)] = source
+    return errors
+
+
+def _resolve_loc(model: Any, loc: KeyPath) -> Any:
+    node = model
+    for part in loc:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    return node
+
+
+def _check_references(catalog: Catalog) -> list[ContentError]:
+    errors = []
+    for (kind, item_id), source in catalog.sources.items():
+        model = catalog.items[kind][item_id]
+        for target_kind, target_id, loc in iter_refs(model):
+            if (target_kind, target_id) not in catalog.declared:
+                known = sorted(i for k, i in catalog.declared if k == target_kind)
+                hint = _closest(target_id, known)
+                msg = f"no {target_kind} with id '{target_id}'{hint}"
+                errors.append(source.doc.error(loc, msg))
+            elif (target_kind, target_id) != (kind, item_id):
+                referrers = catalog.referrers_of[(target_kind, target_id)]
+                if (kind, item_id) not in referrers:
+                    referrers.append((kind, item_id))
+    return errors
+
+
+def _closest(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

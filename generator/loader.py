@@ -1,0 +1,204 @@
+"""Find and safe-load YAML content, keeping the line and column of every key path.
+
+Only plain YAML data is accepted: mappings with text keys, lists and scalars. Tags
+that would construct objects, anchors and aliases, merge keys, duplicate keys,
+deep nesting and oversized files are reported as content errors, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError, key_path
+
+#: Limits that keep a hostile file from hanging the build or exhausting memory.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+KeyPath = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+@dataclass
+class Document:
+    """One parsed YAML file with the position of every value and key."""
+
+    path: str
+    data: Any
+    value_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+    key_marks: dict[KeyPath, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: KeyPath, *, key: bool = False) -> Mark:
+        """Return the (line, col) of ``loc``, or of its nearest known parent."""
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(loc)
+        while probe:
+            if probe in marks:
+                return marks[probe]
+            if probe in self.value_marks:
+                return self.value_marks[probe]
+            probe = probe[:-1]
+        return self.value_marks.get((), (1, 1))
+
+    def error(
+        self, loc: KeyPath, message: str, *, key: bool = False, at: KeyPath | None = None
+    ) -> ContentError:
+        """Build a ContentError for ``loc``, placed at ``at`` (default: ``loc`` itself)."""
+        line, col = self.mark(loc if at is None else at, key=key)
+        return ContentError(self.path, line, col, key_path(loc), message)
+
+
+def find_content_files(root: Path) -> list[Path]:
+    """Every ``*.yaml`` / ``*.yml`` file below ``root``, in a stable order."""
+    files = [p for p in root.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file()]
+    return sorted(files, key=lambda p: p.as_posix())
+
+
+def load_file(path: Path, display: str) -> tuple[Document | None, list[ContentError]]:
+    """Read and parse one file; return the document (if readable) and its errors."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024
+        msg = f"file is {size // 1024} KiB; content files may be at most {limit} KiB"
+        return None, [ContentError(display, 1, 1, "-", msg)]
+    raw = path.read_bytes()
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[ContentError]]:
+    """Parse YAML bytes that claim to come from ``display``."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        msg = "file starts with a byte-order mark; save it as UTF-8 without BOM"
+        return None, [ContentError(display, 1, 1, "-", msg)]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        msg = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        return None, [ContentError(display, line, col, "-", msg)]
+    if "\x00" in text:
+        return None, [ContentError(display, 1, 1, "-", "file contains a NUL character")]
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(display, exc)]
+    except yaml.YAMLError as exc:
+        return None, [ContentError(display, 1, 1, "-", f"YAML error: {exc}")]
+    except RecursionError:
+        return None, [ContentError(display, 1, 1, "-", f"nesting deeper than {MAX_DEPTH}")]
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        msg = "a file holds one YAML document; remove the second '---'"
+        return None, [ContentError(display, line, 1, "-", msg)]
+    if not nodes or nodes[0] is None:
+        return None, [ContentError(display, 1, 1, "-", "file is empty")]
+    builder = _Builder(display)
+    data = builder.build(nodes[0], (), 0)
+    doc = Document(display, data, builder.value_marks, builder.key_marks)
+    return doc, builder.errors
+
+
+def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if exc.context:
+        problem = f"{problem} ({exc.context})"
+    if "\t" in problem or "tab" in problem:
+        problem += "; indent with spaces, not tabs"
+    return ContentError(display, line, col, "-", f"YAML syntax: {problem}")
+
+
+class _Builder:
+    """Turn a composed node graph into plain data, recording marks and errors."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.value_marks: dict[KeyPath, Mark] = {}
+        self.key_marks: dict[KeyPath, Mark] = {}
+        self.errors: list[ContentError] = []
+        self._seen: set[int] = set()
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def _fail(self, node: yaml.Node, loc: KeyPath, message: str) -> None:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        self.errors.append(ContentError(self.display, line, col, key_path(loc), message))
+
+    def build(self, node: yaml.Node, loc: KeyPath, depth: int) -> Any:
+        self.value_marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self._seen:
+            self._fail(node, loc, "aliases (*name) are not allowed; write the value out")
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._fail(node, loc, f"nesting deeper than {MAX_DEPTH} levels")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                self._fail(node, loc, f"tag {node.tag!r} is not allowed")
+                return None
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: KeyPath, depth: int) -> dict[str, Any]:
+        if node.tag != _MAP_TAG:
+            self._fail(node, loc, f"tag {node.tag!r} is not allowed")
+            return {}
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node, loc)
+            if key is None:
+                continue
+            child = (*loc, key)
+            if key in result:
+                msg = f"duplicate key '{key}' (first at line {first_line[key]})"
+                self._fail(key_node, child, msg)
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            self.key_marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def _key(self, key_node: yaml.Node, loc: KeyPath) -> str | None:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            self._fail(key_node, loc, "merge keys (<<) are not allowed; write the keys out")
+            return None
+        if not isinstance(key_node, yaml.ScalarNode):
+            self._fail(key_node, loc, "a key must be plain text")
+            return None
+        if key_node.tag != "tag:yaml.org,2002:str":
+            msg = f"key '{key_node.value}' is not read as text; put it in quotes"
+            self._fail(key_node, (*loc, str(key_node.value)), msg)
+            return None
+        return str(key_node.value)
+
+    def _scalar(self, node: yaml.Node, loc: KeyPath) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            self._fail(node, loc, f"tag {node.tag!r} is not allowed; only plain YAML data is")
+            return None
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self._fail(node, loc, f"cannot read value {node.value!r}: {exc}")
+            return None

@@ -1,0 +1,45 @@
+"""Make content text safe to place in generated Markdown.
+
+Content may use Markdown (emphasis, lists, links to http(s), mailto or relative
+pages, tables) but never raw HTML, attribute lists or script links. Every value a
+page template prints passes through :func:`safe_text` unless the template marks it
+as trusted ``Markup`` (labels and links the generator builds itself).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+# A link destination that starts with a scheme: [text](scheme:...) or [ref]: scheme:...
+_LINK_SCHEME = re.compile(
+    r"(?P<lead>\]\(\s*<?|^\s{0,3}\[[^\]]*\]:\s*<?)(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)\s*:",
+    re.MULTILINE,
+)
+
+
+def safe_text(value: str) -> str:
+    """Escape HTML and attribute-list syntax; defuse links to scripts or data."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    return _LINK_SCHEME.sub(_defuse_scheme, text)
+
+
+def _defuse_scheme(match: re.Match[str]) -> str:
+    if match.group("scheme").lower() in _ALLOWED_SCHEMES:
+        return match.group(0)
+    # Break the link syntax so the text shows literally instead of becoming an href.
+    lead = match.group("lead").replace("(", "&#40;").replace("[", "&#91;")
+    return f"{lead}{match.group('scheme')}&#58;"
+
+
+def table_cell(value: str) -> str:
+    """Text for one Markdown table cell: one line, pipes escaped."""
+    return " ".join(safe_text(value).split()).replace("|", "&#124;")
+
+
+def attribute(value: str) -> Markup:
+    """Text for an HTML attribute value inside a template's literal HTML."""
+    return Markup.escape(" ".join(value.split()))

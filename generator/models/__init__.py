@@ -1,0 +1,25 @@
+"""Content models, one module per kind, and the registry that maps ``kind:`` to a model."""
+
+from __future__ import annotations
+
+from generator.models.base import LANGS, Item, Model, Text
+from generator.models.checklist import Checklist
+from generator.models.framework import Framework
+from generator.models.glossary import Glossary
+from generator.models.playbook import Playbook
+from generator.models.question_set import QuestionSet
+from generator.models.site import Site
+from generator.models.taxonomy import Taxonomy
+
+#: The value of a file's ``kind:`` key → the model that validates the file.
+KINDS: dict[str, type[Model]] = {
+    "framework": Framework,
+    "playbook": Playbook,
+    "checklist": Checklist,
+    "question-set": QuestionSet,
+    "glossary": Glossary,
+    "taxonomy": Taxonomy,
+    "site": Site,
+}
+
+__all__ = ["KINDS", "LANGS", "Item", "Model", "Text"]

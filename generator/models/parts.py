@@ -1,0 +1,63 @@
+"""Building blocks shared by several content kinds."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.base import FrameworkRef, Model, Slug, Text
+
+Unit = Literal["percent", "days", "weeks", "minutes", "points", "count", "ratio", "months"]
+
+
+class Question(Model):
+    """A question to ask a customer, why it is asked, and what a good answer looks like."""
+
+    id: Slug
+    question: Text
+    why: Text
+    good_answer: Text
+
+
+class ChecklistEntry(Model):
+    """One line of a checklist; ``framework`` shows it on that framework's page too."""
+
+    id: Slug
+    text: Text
+    detail: Text | None = None
+    remedy: Text | None = None
+    framework: FrameworkRef | None = None
+
+
+class Entry(Model):
+    """A named point inside a section (rendered as a bold term and its explanation)."""
+
+    name: Text
+    text: Text
+
+
+class Section(Model):
+    """A titled block of prose and/or named points."""
+
+    id: Slug
+    title: Text
+    body: Text | None = None
+    entries: list[Entry] = Field(default_factory=list)
+
+
+class KeyNumber(Model):
+    """A number the content relies on (threshold, window, target), kept as data."""
+
+    id: Slug
+    label: Text
+    value: int | float
+    unit: Unit
+    note: Text | None = None
+
+
+class Pitfall(Model):
+    """A common mistake and what to do instead."""
+
+    problem: Text
+    remedy: Text

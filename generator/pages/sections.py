@@ -1,0 +1,129 @@
+"""Page builders for each section of the site; BUILDERS lists them in site order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.links import PAGE_FOLDERS
+from generator.pages import PageBuilder, PageSpec
+
+
+def home(catalog: Catalog) -> list[PageSpec]:
+    """The home page: what the site holds, leading to every section."""
+    groups = _framework_groups(catalog)
+    context = {
+        "site": catalog.one("site"),
+        "groups": groups,
+        "playbooks": catalog.of("playbook"),
+        "checklists": catalog.of("checklist"),
+        "question_sets": catalog.of("question-set"),
+    }
+    return [PageSpec("index.md", "home.md.j2", context, _source(catalog, "site"))]
+
+
+def frameworks(catalog: Catalog) -> list[PageSpec]:
+    """The frameworks index (by group) and one page per framework."""
+    pages = [
+        PageSpec(
+            "frameworks/index.md", "frameworks_index.md.j2", {"groups": _framework_groups(catalog)}
+        )
+    ]
+    for item in catalog.of("framework"):
+        context = {
+            "item": item,
+            "group": catalog.get("group", item.group),
+            "band_ranges": _band_ranges(item.score_model),
+            "weight_total": sum(c.weight for c in item.score_model.components)
+            if item.score_model
+            else 0,
+            "standards": _standards_for(catalog, item.id),
+            "playbooks": catalog.referrers("framework", item.id, "playbook"),
+            "question_sets": catalog.referrers("framework", item.id, "question-set"),
+        }
+        pages.append(_item_page(catalog, "framework", item, context))
+    return pages
+
+
+def playbooks(catalog: Catalog) -> list[PageSpec]:
+    """The playbooks index and one page per playbook, steps in time order."""
+    pages = [_section_index(catalog, "playbook", "playbooks")]
+    for item in catalog.of("playbook"):
+        steps = sorted(item.steps, key=lambda s: s.offset_days)
+        pages.append(_item_page(catalog, "playbook", item, {"item": item, "steps": steps}))
+    return pages
+
+
+def checklists(catalog: Catalog) -> list[PageSpec]:
+    """The checklists index and one page per checklist."""
+    pages = [_section_index(catalog, "checklist", "checklists")]
+    for item in catalog.of("checklist"):
+        frameworks = list(dict.fromkeys(e.framework for e in item.items if e.framework))
+        context = {"item": item, "frameworks": frameworks}
+        pages.append(_item_page(catalog, "checklist", item, context))
+    return pages
+
+
+def question_sets(catalog: Catalog) -> list[PageSpec]:
+    """The question-sets index and one page per set."""
+    pages = [_section_index(catalog, "question-set", "question_sets")]
+    for item in catalog.of("question-set"):
+        pages.append(_item_page(catalog, "question-set", item, {"item": item}))
+    return pages
+
+
+def glossary(catalog: Catalog) -> list[PageSpec]:
+    """One glossary page with every term of every glossary file, ordered by id."""
+    terms = sorted((t for g in catalog.of("glossary") for t in g.terms), key=lambda t: t.id)
+    sources = sorted(catalog.source("glossary", g.id) for g in catalog.of("glossary"))
+    return [
+        PageSpec(
+            "glossary/index.md", "glossary.md.j2", {"terms": terms}, sources[0] if sources else None
+        )
+    ]
+
+
+def _section_index(catalog: Catalog, kind: str, section: str) -> PageSpec:
+    path = f"{PAGE_FOLDERS[kind]}/index.md"
+    context = {"items": catalog.of(kind), "kind": kind, "section": section}
+    return PageSpec(path, "section_index.md.j2", context)
+
+
+def _item_page(catalog: Catalog, kind: str, item: Any, context: dict[str, Any]) -> PageSpec:
+    path = f"{PAGE_FOLDERS[kind]}/{item.id}.md"
+    name = kind.replace("-", "_") + ".md.j2"
+    return PageSpec(path, name, context, catalog.source(kind, item.id))
+
+
+def _source(catalog: Catalog, kind: str) -> str | None:
+    item = catalog.one(kind)
+    return catalog.source(kind, item.id) if item is not None else None
+
+
+def _framework_groups(catalog: Catalog) -> list[tuple[Any, list[Any]]]:
+    """(group, its frameworks) in taxonomy order, skipping empty groups."""
+    by_group: dict[str, list[Any]] = {}
+    for item in catalog.of("framework"):
+        by_group.setdefault(item.group, []).append(item)
+    groups = [g for t in catalog.of("taxonomy") for g in t.groups]
+    return [(g, by_group[g.id]) for g in groups if g.id in by_group]
+
+
+def _band_ranges(score_model: Any) -> list[tuple[Any, float, float | None]]:
+    """Each band with its lower bound and the next band's lower bound as its upper one."""
+    if score_model is None:
+        return []
+    ranges = []
+    upper: float | None = None
+    for band in score_model.bands:
+        ranges.append((band, band.min, upper))
+        upper = band.min
+    return ranges
+
+
+def _standards_for(catalog: Catalog, framework_id: str) -> list[tuple[Any, Any]]:
+    """(checklist, entry) pairs of checklist entries that name this framework."""
+    return [(c, e) for c in catalog.of("checklist") for e in c.items if e.framework == framework_id]
+
+
+BUILDERS: list[PageBuilder] = [home, frameworks, playbooks, checklists, question_sets, glossary]

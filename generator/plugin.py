@@ -1,0 +1,96 @@
+"""MkDocs plugin: generate one language's pages from the YAML content and add them to the build.
+
+All language-specific settings (docs folder, site URL, theme language, edit links) are
+derived here from the single ``lang`` option, so ``mkdocs.yml`` stays one file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.core import CONTENT_FOLDER, Generated, generate, write_tree
+from generator.errors import ContentErrors
+from generator.labels import load_labels
+from generator.models.base import LANGS
+
+log = logging.getLogger("mkdocs.plugins.cs-playbook")
+
+#: Where generated Markdown is written, per language (relative to the project).
+GENERATED_FOLDER = "build/generated"
+
+
+class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
+    """Options of the ``cs-playbook`` plugin in ``mkdocs.yml``."""
+
+    lang = c.Choice(LANGS, default="ja")
+
+
+class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped-call]
+    """Adds the generated pages of one language to a MkDocs build."""
+
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+        self.generated: Generated | None = None
+        #: Set by ``cs-playbook build`` to reuse content it already generated (used once).
+        self.preset: Generated | None = None
+        self.handwritten: list[str] = []
+
+    def on_config(self, config: Any) -> Any:
+        lang = self.config.lang
+        self.root = Path(config.config_file_path).resolve().parent
+        if self.preset is not None:
+            self.generated, self.preset = self.preset, None
+        else:
+            try:
+                self.generated = generate(self.root, (lang,))
+            except ContentErrors as errors:
+                raise PluginError(f"invalid content:\n{errors}") from None
+        report = write_tree(self._generated_dir(), self.generated.pages[lang])
+        if report.written or report.removed:
+            log.info(
+                "cs-playbook: %d page(s) written, %d removed",
+                len(report.written),
+                len(report.removed),
+            )
+        docs_dir = self.root / "docs" / lang
+        config.docs_dir = str(docs_dir)
+        config.site_url = config.site_url.rstrip("/") + f"/{lang}/" if config.site_url else None
+        config.theme["language"] = lang
+        self.handwritten = sorted(
+            p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
+        )
+        about = load_labels(lang).nav.about
+        config.nav = [*self.generated.nav[lang], {about: self.handwritten}]
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.generated is not None
+        lang = self.config.lang
+        for src in files:
+            if src.src_uri.endswith(".md"):
+                src.edit_uri = f"docs/{lang}/{src.src_uri}"
+        for path in sorted(self.generated.pages[lang]):
+            file = File.generated(config, path, abs_src_path=str(self._generated_dir() / path))
+            source = self.generated.sources.get(path)
+            file.edit_uri = source if source else None
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        assert self.generated is not None
+        return f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.root / CONTENT_FOLDER))
+        return server
+
+    def _generated_dir(self) -> Path:
+        return self.root / GENERATED_FOLDER / self.config.lang

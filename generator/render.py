@@ -1,0 +1,96 @@
+"""Render page specs to Markdown with one Jinja2 environment per project.
+
+Templates are looked up in the project's override folder first, then in the package.
+Every printed value passes through the Markdown safety filter unless it is ``Markup``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.catalog import Catalog
+from generator.labels import load_labels
+from generator.links import Linker
+from generator.markdown_safety import safe_text, table_cell
+from generator.pages import PageSpec, plan_pages
+
+#: Folder (relative to the project) whose templates override the package's.
+OVERRIDE_FOLDER = "page-templates"
+
+
+def format_number(value: Any) -> str:
+    """80.0 → "80", 1.5 → "1.5", 1000 → "1,000"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"template printed {value!r}; print text or numbers only")
+    if isinstance(value, int | float):
+        return format_number(value)
+    return safe_text(str(value))
+
+
+def _fmt(pattern: str, **values: Any) -> Markup:
+    """Fill a label's {placeholders}; the values are made safe first."""
+    safe = {k: v if isinstance(v, Markup) else _finalize(v) for k, v in values.items()}
+    return Markup(pattern.format(**safe))
+
+
+def _front_matter_text(value: str) -> Markup:
+    return Markup(json.dumps(" ".join(safe_text(value).split()), ensure_ascii=False))
+
+
+def make_environment(project_root: Path | None = None) -> Environment:
+    """The Jinja2 environment: strict undefined, safety finalizer, override folder first."""
+    loaders: list[Any] = []
+    if project_root is not None and (project_root / OVERRIDE_FOLDER).is_dir():
+        loaders.append(FileSystemLoader(str(project_root / OVERRIDE_FOLDER)))
+    loaders.append(PackageLoader("generator", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cell"] = lambda v: Markup(table_cell(str(v)))
+    env.filters["fm"] = _front_matter_text
+    env.filters["num"] = format_number
+    env.globals["fmt"] = _fmt
+    return env
+
+
+class Renderer:
+    """Renders every page of a catalog in one language."""
+
+    def __init__(self, catalog: Catalog, project_root: Path | None = None) -> None:
+        self.catalog = catalog
+        self.env = make_environment(project_root)
+        self.pages = plan_pages(catalog)
+
+    def render_page(self, spec: PageSpec, lang: str) -> str:
+        """Markdown of one page in one language."""
+        template = self.env.get_template(f"pages/{spec.template}")
+        context = dict(spec.context)
+        context.update(lang=lang, t=load_labels(lang), ln=Linker(spec.path, self.catalog, lang))
+        return template.render(context)
+
+    def render_all(self, lang: str) -> dict[str, str]:
+        """``{path: markdown}`` of every page in one language."""
+        return {spec.path: self.render_page(spec, lang) for spec in self.pages}
+
+    def sources(self) -> dict[str, str]:
+        """``{page path: content file}`` for the pages made from one file (edit links)."""
+        return {spec.path: spec.source for spec in self.pages if spec.source}
