@@ -17,7 +17,7 @@ def abbreviation_block(catalog: Catalog, lang: str) -> str:
                 continue
             name = term.term(lang)
             title = pattern.format(expansion=term.expansion, term=name) if term.expansion else name
-            if term.expansion and term.expansion == name:
+            if term.expansion and term.expansion.casefold() == name.casefold():
                 title = name
             lines.append(f"*[{term.abbr}]: {' '.join(safe_text(title).split())}")
     return "\n".join(sorted(lines)) + ("\n" if lines else "")

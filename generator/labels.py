@@ -11,14 +11,25 @@ import yaml
 from generator.models.base import LANGS
 
 
-class Labels(dict[str, Any]):
-    """A nested mapping of UI words; attribute access for templates (``t.nav.home``)."""
+class Labels:
+    """A nested mapping of UI words with attribute access for templates (``t.nav.home``).
+
+    Not a dict subclass, so a label named ``items`` or ``keys`` is never a dict method.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> Any:
         try:
-            value = self[name]
+            value = self._data[name]
         except KeyError as exc:
-            raise AttributeError(f"no label {name!r}") from exc
+            raise KeyError(f"no label {name!r}") from exc
         return Labels(value) if isinstance(value, dict) else value
 
 

@@ -99,7 +99,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[ContentE
     try:
         nodes = list(yaml.compose_all(text, Loader=_SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(display, exc)]
+        return None, [_syntax_error(display, exc, text)]
     except yaml.YAMLError as exc:
         return None, [ContentError(display, 1, 1, "-", f"YAML error: {exc}")]
     except RecursionError:
@@ -116,14 +116,15 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[ContentE
     return doc, builder.errors
 
 
-def _syntax_error(display: str, exc: yaml.MarkedYAMLError) -> ContentError:
+def _syntax_error(display: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     if exc.context:
         problem = f"{problem} ({exc.context})"
-    if "\t" in problem or "tab" in problem:
-        problem += "; indent with spaces, not tabs"
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        problem += "; this line has a tab: indent with spaces"
     return ContentError(display, line, col, "-", f"YAML syntax: {problem}")
 
 

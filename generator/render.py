@@ -37,7 +37,7 @@ def _finalize(value: Any) -> Any:
         raise TypeError(f"template printed {value!r}; print text or numbers only")
     if isinstance(value, int | float):
         return format_number(value)
-    return safe_text(str(value))
+    return safe_text(str(value).rstrip())
 
 
 def _fmt(pattern: str, **values: Any) -> Markup:

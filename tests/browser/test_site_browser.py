@@ -1,0 +1,72 @@
+"""The built site in Chromium: search per language, language switch, no outside requests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.search_probe import open_search, search
+
+pytestmark = pytest.mark.browser
+
+
+def test_japanese_query_finds_health_score_on_japanese_site_only(page, site_url):
+    open_search(page, site_url, "ja")
+    outcome = search(page, "ヘルススコア")
+    assert outcome.urls, "no results"
+    assert any("frameworks/health-score" in u for u in outcome.urls[:5]), outcome.urls
+    assert all("/en/" not in u for u in outcome.urls), outcome.urls
+    assert page.request_log.outside == []
+
+
+def test_english_query_finds_churn_page_on_english_site_only(page, site_url):
+    open_search(page, site_url, "en")
+    outcome = search(page, "churn")
+    assert any("frameworks/churn-prediction" in u for u in outcome.urls[:5]), outcome.urls
+    assert all("/ja/" not in u for u in outcome.urls), outcome.urls
+
+
+def test_english_query_on_japanese_site_returns_no_english_pages(page, site_url):
+    open_search(page, site_url, "ja")
+    outcome = search(page, "prediction")
+    assert all("/en/" not in u for u in outcome.urls)
+
+
+@pytest.mark.parametrize(
+    ("start", "target"),
+    [("ja", "en"), ("en", "ja")],
+)
+def test_language_switch_lands_on_the_same_page(page, site_url, start, target):
+    page.goto(f"{site_url}/{start}/frameworks/health-score/", wait_until="networkidle")
+    page.click(".md-header__option .md-select button")
+    page.click(f".md-select__link[hreflang='{target}']")
+    page.wait_for_url(f"**/{target}/frameworks/health-score/")
+    assert page.url.endswith(f"/{target}/frameworks/health-score/")
+
+
+def test_no_request_leaves_the_site(page, site_url):
+    for path in (
+        "ja/",
+        "en/",
+        "ja/frameworks/health-score/",
+        "en/playbooks/high-touch/",
+        "ja/glossary/",
+    ):
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    assert page.request_log.urls, "the request log saw nothing"
+    assert page.request_log.outside == []
+
+
+def test_root_sends_reader_to_their_language(browser, site_url):
+    for locale, lang in (("en-US", "en"), ("ja-JP", "ja"), ("fr-FR", "ja")):
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(f"{site_url}/", wait_until="networkidle")
+        assert page.url.endswith(f"/{lang}/"), (locale, page.url)
+        context.close()
+
+
+def test_abbreviation_shows_its_meaning(page, site_url):
+    page.goto(f"{site_url}/en/glossary/", wait_until="networkidle")
+    abbr = page.locator("abbr[title]").first
+    assert abbr.count() == 1
+    assert abbr.get_attribute("title")

@@ -1,0 +1,146 @@
+"""Full builds in tmp_path: both languages, the same pages, strict, atomic."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "golden" / "fixture"
+
+
+def make_project(tmp_path: Path, content: Path = FIXTURE / "frameworks") -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(content, project / "frameworks")
+    return project
+
+
+def pages(site: Path, lang: str) -> set[str]:
+    return {p.relative_to(site / lang).as_posix() for p in (site / lang).rglob("index.html")}
+
+
+def run(project: Path, *args: str):
+    return CliRunner().invoke(main, ["--project", str(project), *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("e2e"))
+    result = run(project, "build")
+    assert result.exit_code == 0, result.output
+    return project
+
+
+def test_both_languages_have_the_same_pages(built):
+    site = built / "site"
+    ja, en = pages(site, "ja"), pages(site, "en")
+    assert ja == en
+    assert "frameworks/score/index.html" in ja
+    assert "playbooks/play/index.html" in ja
+    assert "glossary/index.html" in ja
+
+
+def test_root_page_links_to_both_languages(built):
+    html = (built / "site" / "index.html").read_text("utf-8")
+    assert 'href="ja/"' in html and 'href="en/"' in html
+
+
+def test_pages_are_in_their_language_with_word_anchors(built):
+    ja = (built / "site/ja/frameworks/score/index.html").read_text("utf-8")
+    en = (built / "site/en/frameworks/score/index.html").read_text("utf-8")
+    assert '<html lang="ja"' in ja and '<html lang="en"' in en
+    assert 'id="スコアの構成"' in ja  # pymdownx slugify keeps Japanese words
+    assert 'id="how-the-score-is-built"' in en
+
+
+def test_one_search_index_per_language(built):
+    ja = json.loads((built / "site/ja/search/search_index.json").read_text("utf-8"))
+    en = json.loads((built / "site/en/search/search_index.json").read_text("utf-8"))
+    ja_text = " ".join(d["title"] + d["text"] for d in ja["docs"])
+    en_text = " ".join(d["title"] + d["text"] for d in en["docs"])
+    assert "スコア" in ja_text and "スコア" not in en_text
+    assert "Score" in en_text and "Measure with points" not in ja_text
+
+
+def test_edit_link_points_at_the_yaml_source(built):
+    html = (built / "site/en/frameworks/score/index.html").read_text("utf-8")
+    assert "edit/main/frameworks/score.yaml" in html
+    hand = (built / "site/en/contributing/index.html").read_text("utf-8")
+    assert "edit/main/docs/en/contributing.md" in hand
+
+
+def test_content_html_is_shown_as_text_not_run(built):
+    html = (built / "site/en/frameworks/score/index.html").read_text("utf-8")
+    assert "&lt;b&gt;tags&lt;/b&gt;" in html or "&lt;b>tags&lt;/b>" in html
+    assert 'href="javascript' not in html
+    assert re.search(r"<[a-z][^>]*\son[a-z]+=", html) is None
+
+
+def test_no_outside_urls_in_pages(built):
+    for page in (built / "site").rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_check_reports_three_lines_for_three_mistakes(tmp_path):
+    project = make_project(tmp_path)
+    bad = project / "frameworks" / "bad.yaml"
+    bad.write_text(
+        "kind: checklist\nid: bad\ntitle: {ja: あ, en: A}\ntitle: {ja: あ, en: A}\n"
+        "summary: {ja: 概要}\nbody: {ja: 本文, en: Body}\ncolour: red\n"
+        "items:\n  - {id: one, text: {ja: 項目, en: Item}}\n",
+        encoding="utf-8",
+    )
+    result = run(project, "check")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("frameworks/")]
+    assert lines == [
+        "frameworks/bad.yaml:4:1: title: duplicate key 'title' (first at line 3)",
+        "frameworks/bad.yaml:5:10: summary.en: missing English text (en)",
+        "frameworks/bad.yaml:7:1: colour: unknown key 'colour'; allowed here: body, id, items, "
+        "kind, order, style, summary, tags, title",
+    ]
+    assert "Traceback" not in result.output
+
+
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_failed_build_leaves_the_previous_site_byte_identical(tmp_path):
+    project = make_project(tmp_path)
+    assert run(project, "build").exit_code == 0
+    before = _snapshot(project / "site")
+    # a content error
+    (project / "frameworks" / "broken.yaml").write_text("kind: [\n", encoding="utf-8")
+    result = run(project, "build")
+    assert result.exit_code == 1 and "broken.yaml:2:1" in result.output
+    assert _snapshot(project / "site") == before
+    (project / "frameworks" / "broken.yaml").unlink()
+    # a MkDocs failure (a hand-written page with a broken link fails --strict)
+    (project / "docs" / "en" / "oops.md").write_text("[x](missing.md)\n", encoding="utf-8")
+    result = run(project, "build")
+    assert result.exit_code == 1 and "previous site is unchanged" in result.output
+    assert _snapshot(project / "site") == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
+    assert leftovers == []
+
+
+def test_generate_writes_nothing_when_nothing_changed(tmp_path):
+    project = make_project(tmp_path)
+    out = tmp_path / "md"
+    first = run(project, "generate", "--out", str(out))
+    assert first.exit_code == 0 and " 0 unchanged" in first.output
+    second = run(project, "generate", "--out", str(out))
+    assert " 0 written" in second.output and ", 0 removed" in second.output

@@ -1,0 +1,61 @@
+"""The generator core: labels, links, writing only what changed, no path outside the output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.core import write_tree
+from generator.links import relative, target_of
+from generator.render import format_number
+
+LABELS = Path(__file__).resolve().parents[2] / "generator" / "templates" / "labels"
+
+
+def _keys(data: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in data.items():
+        keys.add(prefix + key)
+        if isinstance(value, dict):
+            keys |= _keys(value, f"{prefix}{key}.")
+    return keys
+
+
+def test_label_files_have_the_same_keys():
+    ja = yaml.safe_load((LABELS / "ja.yaml").read_text("utf-8"))
+    en = yaml.safe_load((LABELS / "en.yaml").read_text("utf-8"))
+    assert _keys(ja) == _keys(en)
+
+
+def test_write_tree_writes_only_changed_files_and_removes_stale_ones(tmp_path):
+    first = write_tree(tmp_path, {"a.md": "A", "d/b.md": "B"})
+    assert sorted(first.written) == ["a.md", "d/b.md"]
+    mtime = (tmp_path / "a.md").stat().st_mtime_ns
+    second = write_tree(tmp_path, {"a.md": "A", "d/b.md": "B2"})
+    assert second.written == ["d/b.md"] and second.unchanged == 1
+    assert (tmp_path / "a.md").stat().st_mtime_ns == mtime
+    third = write_tree(tmp_path, {"a.md": "A"})
+    assert third.removed == ["d/b.md"] and third.written == []
+    assert not (tmp_path / "d" / "b.md").exists()
+
+
+def test_write_tree_refuses_paths_outside_the_output(tmp_path):
+    with pytest.raises(ValueError, match="leaves the output folder"):
+        write_tree(tmp_path / "out", {"../escape.md": "x"})
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_links_are_relative_between_pages():
+    assert target_of("framework", "health-score") == "frameworks/health-score.md"
+    assert target_of("term", "grr") == "glossary/index.md#grr"
+    assert relative("playbooks/high-touch.md", "frameworks/x.md") == "../frameworks/x.md"
+    assert relative("index.md", "glossary/index.md#grr") == "glossary/index.md#grr"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(80.0, "80"), (1.5, "1.5"), (1000, "1,000"), (0, "0")]
+)
+def test_numbers_are_shown_without_noise(value, shown):
+    assert format_number(value) == shown

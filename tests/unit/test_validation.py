@@ -1,0 +1,103 @@
+"""Model validation: each kind of mistake becomes one located, readable error."""
+
+from __future__ import annotations
+
+from generator.catalog import load_catalog
+from generator.errors import ContentErrors
+from tests.unit.helpers import CHECKLIST, TAXONOMY, write
+
+
+def errors_for(tmp_path, files: dict[str, str]) -> list[str]:
+    for rel, text in files.items():
+        write(tmp_path, rel, text)
+    try:
+        load_catalog(tmp_path / "frameworks", tmp_path)
+    except ContentErrors as exc:
+        return [str(e) for e in exc.errors]
+    return []
+
+
+def test_valid_content_has_no_errors(tmp_path):
+    assert errors_for(tmp_path, {"t.yaml": TAXONOMY, "c.yaml": CHECKLIST.format(id="c")}) == []
+
+
+def test_duplicate_key_unknown_key_and_missing_english_give_three_lines(tmp_path):
+    text = """\
+    kind: checklist
+    id: c
+    title: {ja: 基準, en: Standards}
+    title: {ja: 基準, en: Standards}
+    summary: {ja: 概要}
+    body: {ja: 本文, en: Body}
+    styel: tasks
+    items:
+      - {id: one, text: {ja: 項目, en: Item}}
+    """
+    assert errors_for(tmp_path, {"c.yaml": text}) == [
+        "frameworks/c.yaml:4:1: title: duplicate key 'title' (first at line 3)",
+        "frameworks/c.yaml:5:10: summary.en: missing English text (en)",
+        "frameworks/c.yaml:7:1: styel: unknown key 'styel'; did you mean 'style'?",
+    ]
+
+
+def test_wrong_types_and_yaml_surprises(tmp_path):
+    text = CHECKLIST.format(id="c").replace("{ja: 項目, en: Item}", "{ja: no, en: 12:30}")
+    found = errors_for(tmp_path, {"c.yaml": text})
+    assert any("items.0.text.ja: expected text, found a yes/no value (false)" in e for e in found)
+    assert any("items.0.text.en: expected text, found a number (750)" in e for e in found)
+
+
+def test_empty_language_is_an_error(tmp_path):
+    text = CHECKLIST.format(id="c").replace("en: Body", "en: ''")
+    assert errors_for(tmp_path, {"c.yaml": text}) == [
+        "frameworks/c.yaml:5:20: body.en: English text (en) is empty"
+    ]
+
+
+def test_bad_ids_are_reported(tmp_path):
+    for bad in ("Bad", "../up", "日本語", "-lead", "a" * 65):
+        text = CHECKLIST.format(id=f"'{bad}'")
+        found = errors_for(tmp_path, {"c.yaml": text})
+        assert len(found) == 1 and "is not a valid id" in found[0], (bad, found)
+
+
+def test_unknown_kind_and_missing_kind(tmp_path):
+    found = errors_for(tmp_path, {"a.yaml": "kind: frameworkk\nid: a\n", "b.yaml": "id: b\n"})
+    assert any("a.yaml:1:7: kind: unknown kind 'frameworkk'" in e for e in found)
+    assert any("b.yaml:1:1: -: missing 'kind'" in e for e in found)
+
+
+def test_list_where_a_mapping_belongs(tmp_path):
+    found = errors_for(tmp_path, {"a.yaml": "- kind: checklist\n"})
+    assert found == [
+        "frameworks/a.yaml:1:1: -: a content file is a mapping (key: value), not a list"
+    ]
+
+
+def test_duplicate_ids_across_files_name_both_places(tmp_path):
+    found = errors_for(
+        tmp_path, {"a.yaml": CHECKLIST.format(id="same"), "b.yaml": CHECKLIST.format(id="same")}
+    )
+    assert found == [
+        "frameworks/b.yaml:2:5: id: duplicate checklist id 'same' (also in frameworks/a.yaml:2)"
+    ]
+
+
+def test_dangling_reference_suggests_the_closest_id(tmp_path):
+    text = CHECKLIST.format(id="c").replace(
+        "text: {ja: 項目, en: Item}", "text: {ja: 項目, en: Item}, framework: helth-score"
+    )
+    found = errors_for(tmp_path, {"t.yaml": TAXONOMY, "c.yaml": text})
+    assert found == [
+        "frameworks/c.yaml:7:52: items.0.framework: no framework with id 'helth-score'"
+    ]
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path):
+    found = errors_for(
+        tmp_path,
+        {"a.yaml": "kind: [\n", "b.yaml": "kind: checklist\nid: b\n", "c.yaml": ""},
+    )
+    files = {e.split(":")[0] for e in found}
+    assert files == {"frameworks/a.yaml", "frameworks/b.yaml", "frameworks/c.yaml"}
+    assert len(found) >= 6  # b.yaml lacks title, summary, body, items
