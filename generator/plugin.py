@@ -13,13 +13,15 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate, write_tree
 from generator.errors import ContentErrors
 from generator.labels import load_labels
 from generator.models.base import LANGS
+from generator.search_index import fold_pairs
 
 log = logging.getLogger("mkdocs.plugins.cs-playbook")
 
@@ -87,6 +89,15 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.generated is not None
         return f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: Any) -> None:
+        assert self.generated is not None
+        catalog = self.generated.catalog
+        variants = fold_pairs(
+            (e.canonical, e.forms) for terms in catalog.of("search") for e in terms.equivalents
+        )
+        search_index.install(Path(config.site_dir), variants)
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_FOLDER))

@@ -8,6 +8,7 @@ from generator.models.framework import Framework
 from generator.models.glossary import Glossary
 from generator.models.playbook import Playbook
 from generator.models.question_set import QuestionSet
+from generator.models.search import SearchTerms
 from generator.models.site import Site
 from generator.models.taxonomy import Taxonomy
 
@@ -20,6 +21,7 @@ KINDS: dict[str, type[Model]] = {
     "glossary": Glossary,
     "taxonomy": Taxonomy,
     "site": Site,
+    "search": SearchTerms,
 }
 
 __all__ = ["KINDS", "LANGS", "Item", "Model", "Text"]

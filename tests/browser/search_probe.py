@@ -18,8 +18,9 @@ class SearchOutcome:
 def open_search(page: Any, site_url: str, lang: str) -> None:
     """Load the language's home page and wait until search is ready."""
     page.goto(f"{site_url}/{lang}/", wait_until="networkidle")
-    page.click("label[for='__search']")
-    page.wait_for_selector("input[data-md-component='search-query']", state="visible")
+    box = page.locator("input[data-md-component='search-query']")
+    box.wait_for(state="visible")
+    box.click()
 
 
 def search(page: Any, query: str, timeout_ms: int = 5000) -> SearchOutcome:
