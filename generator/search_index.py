@@ -8,7 +8,7 @@ Japanese characters after normalisation (NFKC, lower case, declared spelling var
 folded to one form, a final long-vowel mark dropped). A small wrapper around
 Material's search worker applies the same normalisation to the query and requires
 every bigram, so any substring of the text is found. Tokens are written as
-``ж`` + hex code points so that the segmenter leaves them whole and typed words never
+``ж`` + code points spelled in letters so that the segmenter leaves them whole and typed words never
 collide with them. The JavaScript twin of this module is ``templates/site/search-worker.js``.
 """
 
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 TOKEN_PREFIX = "ж"
+_NIBBLES = "abcdefghijklmnop"
 TITLE_FIELD = "ngt"
 TEXT_FIELD = "ngx"
 #: Repeated bigrams beyond this count add nothing but bytes.
@@ -62,8 +63,14 @@ def fold_pairs(groups: Iterable[tuple[str, Iterable[str]]]) -> list[tuple[str, s
 
 
 def encode(chars: str) -> str:
-    """The index token of a character or bigram."""
-    return TOKEN_PREFIX + "".join(f"{ord(c):04x}" for c in chars)
+    """The index token of a character or bigram: each code point as four letters a–p.
+
+    Letters, not hex digits: Lunr's token-set minimisation joins edge labels with node
+    numbers, so digit labels collide and whole groups of terms become unfindable.
+    """
+    return TOKEN_PREFIX + "".join(
+        "".join(_NIBBLES[(ord(c) >> shift) & 0xF] for shift in (12, 8, 4, 0)) for c in chars
+    )
 
 
 def bigram_tokens(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -11,6 +12,9 @@ LANGS: tuple[str, ...] = ("ja", "en")
 Lang = Literal["ja", "en"]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_LINE_BREAK = re.compile(f"(?<=[{_CJK}])\n(?=[{_CJK}])")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
@@ -29,7 +33,10 @@ class Text(Model):
     en: NonEmpty
 
     def __call__(self, lang: str) -> str:
-        return self.ja if lang == "ja" else self.en
+        if lang == "ja":
+            # A line break inside a Japanese paragraph must not become a space.
+            return _CJK_LINE_BREAK.sub("", self.ja)
+        return self.en
 
 
 @dataclass(frozen=True)

@@ -76,8 +76,10 @@ def test_search_recall_at_5(page, site_url, lang):
     out = PROJECT_ROOT / "build" / f"search-probe-{lang}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"\n{lang}: recall@5 {report['recall_at_5']:.0%} over {len(rows)} queries, "
-          f"median first result {report['median_first_result_ms']} ms")
+    print(
+        f"\n{lang}: recall@5 {report['recall_at_5']:.0%} over {len(rows)} queries, "
+        f"median first result {report['median_first_result_ms']} ms"
+    )
     misses = [r["q"] for r in rows if r not in hits]
     assert report["recall_at_5"] >= RECALL_GOAL, f"missed: {misses}"
     assert all(r["other_language"] == 0 for r in rows)

@@ -12,6 +12,7 @@
 (function () {
   "use strict";
   var PREFIX = "\u0436";
+  var NIBBLES = "abcdefghijklmnop";
   var RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]+/g;
   var TRAILING_LONG_VOWEL = /(?<=[\u30a0-\u30ff]{3})\u30fc(?![\u30a0-\u30ff])/g;
   var table = null;
@@ -33,10 +34,12 @@
     return text.replace(TRAILING_LONG_VOWEL, "");
   }
 
+  // Code points spelled as letters a-p (never digits: see encode() in search_index.py).
   function encode(chars) {
     var out = PREFIX;
     for (var i = 0; i < chars.length; i++) {
-      out += ("000" + chars.charCodeAt(i).toString(16)).slice(-4);
+      var code = chars.charCodeAt(i);
+      for (var shift = 12; shift >= 0; shift -= 4) out += NIBBLES.charAt((code >> shift) & 15);
     }
     return out;
   }
@@ -54,10 +57,12 @@
       }
       for (var r = 0; r < runs.length; r++) {
         var run = runs[r];
+        // A trailing * keeps Lunr's query pipeline (its stemmer) away from the tokens; a
+        // bigram token is never a prefix of another one, so it still matches only itself.
         if (run.length === 1) {
           parts.push("+" + encode(run) + "*");
         } else {
-          for (var i = 0; i + 1 < run.length; i++) parts.push("+" + encode(run.slice(i, i + 2)));
+          for (var i = 0; i + 1 < run.length; i++) parts.push("+" + encode(run.slice(i, i + 2)) + "*");
         }
       }
       parts.push(word); // optional: lets Material highlight the words it can find
