@@ -32,37 +32,55 @@ def project_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built once per test run (both languages) into a temporary folder."""
+def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]:
+    """A loopback HTTP server bound before the build, so the site is built for its address."""
+    work = tmp_path_factory.mktemp("project")
+    handler = functools.partial(_QuietHandler, directory=str(work / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield work, server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(_server: tuple[Path, int]) -> Path:
+    """The real project built once per test run (both languages) into a temporary folder.
+
+    ``site_url`` is the address it is served at, as in production, so Material's
+    language switch finds the same page in the other language's sitemap.
+    """
     from generator.site_build import build_site
 
-    work = tmp_path_factory.mktemp("project")
+    work, port = _server
     for name in ("mkdocs.yml", "frameworks", "docs", "overrides"):
         src = PROJECT_ROOT / name
         if src.is_dir():
             shutil.copytree(src, work / name)
         elif src.exists():
             shutil.copy2(src, work / name)
-    site = work / "site"
-    build_site(work, site)
-    return site
+    previous = os.environ.get("CS_PLAYBOOK_SITE_URL")
+    os.environ["CS_PLAYBOOK_SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        build_site(work, work / "site")
+    finally:
+        if previous is None:
+            del os.environ["CS_PLAYBOOK_SITE_URL"]
+        else:
+            os.environ["CS_PLAYBOOK_SITE_URL"] = previous
+    return work / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site_url(built_site: Path, _server: tuple[Path, int]) -> str:
+    """The built site's address on loopback."""
+    return f"http://127.0.0.1:{_server[1]}"
 
 
 @pytest.fixture(scope="session")
