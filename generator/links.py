@@ -15,12 +15,21 @@ PAGE_FOLDERS: dict[str, str] = {
     "playbook": "playbooks",
     "checklist": "checklists",
     "question-set": "question-sets",
+    "comparison": "comparisons",
+    "article": "reference",
+}
+
+#: kind → the one page of that kind (a site-level guide).
+SINGLE_PAGES: dict[str, str] = {
+    "challenge-navigator": "challenges/index.md",
+    "curriculum": "csm-onboarding/index.md",
 }
 
 #: kind → page that holds every item of that kind, each under its own anchor.
 ANCHOR_PAGES: dict[str, str] = {
     "term": "glossary/index.md",
     "group": "frameworks/index.md",
+    "tag": "tags/index.md",
 }
 
 
@@ -28,6 +37,8 @@ def target_of(kind: str, item_id: str) -> str:
     """The Markdown path (with ``#anchor`` for anchored kinds) of an item."""
     if kind in PAGE_FOLDERS:
         return f"{PAGE_FOLDERS[kind]}/{item_id}.md"
+    if kind in SINGLE_PAGES:
+        return SINGLE_PAGES[kind]
     if kind in ANCHOR_PAGES:
         return f"{ANCHOR_PAGES[kind]}#{item_id}"
     raise KeyError(f"no page for kind {kind!r}")

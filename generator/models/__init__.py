@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from generator.models.article import Article, Comparison
 from generator.models.base import LANGS, Item, Model, Text
 from generator.models.checklist import Checklist
 from generator.models.framework import Framework
 from generator.models.glossary import Glossary
+from generator.models.navigator import ChallengeNavigator, Curriculum
 from generator.models.playbook import Playbook
 from generator.models.question_set import QuestionSet
 from generator.models.search import SearchTerms
@@ -22,6 +24,10 @@ KINDS: dict[str, type[Model]] = {
     "taxonomy": Taxonomy,
     "site": Site,
     "search": SearchTerms,
+    "challenge-navigator": ChallengeNavigator,
+    "curriculum": Curriculum,
+    "comparison": Comparison,
+    "article": Article,
 }
 
 __all__ = ["KINDS", "LANGS", "Item", "Model", "Text"]

@@ -59,6 +59,8 @@ GroupRef = Annotated[_SlugStr, RefTo("group")]
 TagRef = Annotated[_SlugStr, RefTo("tag")]
 RoleRef = Annotated[_SlugStr, RefTo("role")]
 ChannelRef = Annotated[_SlugStr, RefTo("channel")]
+ArticleRef = Annotated[_SlugStr, RefTo("article")]
+ComparisonRef = Annotated[_SlugStr, RefTo("comparison")]
 
 
 class Item(Model):

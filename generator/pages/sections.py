@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.links import PAGE_FOLDERS
-from generator.pages import PageBuilder, PageSpec
+from generator.pages import PageBuilder, PageSpec, guides
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -18,6 +18,15 @@ def home(catalog: Catalog) -> list[PageSpec]:
         "playbooks": catalog.of("playbook"),
         "checklists": catalog.of("checklist"),
         "question_sets": catalog.of("question-set"),
+        "start_pages": [
+            (kind, item)
+            for kind in ("challenge-navigator", "curriculum")
+            for item in catalog.of(kind)
+        ],
+        "reference_pages": [
+            (kind, item) for kind in ("comparison", "article") for item in catalog.of(kind)
+        ],
+        "has_tags": any(taxonomy.tags for taxonomy in catalog.of("taxonomy")),
     }
     return [PageSpec("index.md", "home.md.j2", context, _source(catalog, "site"))]
 
@@ -83,6 +92,10 @@ def glossary(catalog: Catalog) -> list[PageSpec]:
     ]
 
 
+def _items_of(catalog: Catalog, *kinds: str) -> list[tuple[str, Any]]:
+    return [(kind, item) for kind in kinds for item in catalog.of(kind)]
+
+
 def _section_index(catalog: Catalog, kind: str, section: str) -> PageSpec:
     path = f"{PAGE_FOLDERS[kind]}/index.md"
     context = {"items": catalog.of(kind), "kind": kind, "section": section}
@@ -126,4 +139,16 @@ def _standards_for(catalog: Catalog, framework_id: str) -> list[tuple[Any, Any]]
     return [(c, e) for c in catalog.of("checklist") for e in c.items if e.framework == framework_id]
 
 
-BUILDERS: list[PageBuilder] = [home, frameworks, playbooks, checklists, question_sets, glossary]
+BUILDERS: list[PageBuilder] = [
+    home,
+    guides.challenges,
+    guides.curriculum,
+    frameworks,
+    playbooks,
+    checklists,
+    question_sets,
+    guides.comparisons,
+    guides.articles,
+    glossary,
+    guides.tags,
+]
