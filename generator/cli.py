@@ -31,10 +31,9 @@ def main(ctx: click.Context, project: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
 @click.pass_obj
-def check(project: Path, paths: tuple[str, ...]) -> None:
-    """Validate content; print every problem as path:line:col: key: message."""
+def check(project: Path) -> None:
+    """Validate all content; print every problem as path:line:col: key: message."""
     root = project / "frameworks"
     try:
         catalog = load_catalog(root, project)
@@ -118,3 +117,47 @@ def serve(project: Path, lang: str, port: int) -> None:
     os.environ["CS_PLAYBOOK_LANG"] = lang
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}")
+
+
+@main.command("new")
+@click.argument(
+    "kind", type=click.Choice(["framework", "playbook", "checklist", "question-set", "glossary"])
+)
+@click.argument("item_id", metavar="ID")
+@click.pass_obj
+def new_command(project: Path, kind: str, item_id: str) -> None:
+    """Write a valid skeleton for a new content file, with comments on what goes where."""
+    from generator.scaffold import ScaffoldError, write_skeleton
+
+    try:
+        catalog = load_catalog(project / "frameworks", project)
+        path = write_skeleton(project, kind, item_id, catalog)
+    except ContentErrors as errors:
+        _report(errors)
+        click.echo("fix the content first: the skeleton is checked against it", err=True)
+        sys.exit(1)
+    except ScaffoldError as exc:
+        click.echo(f"cs-playbook new: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {path.relative_to(project)}; next: edit it, then run cs-playbook check")
+
+
+@main.command("schema")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a schema file is stale.")
+@click.pass_obj
+def schema_command(project: Path, check_only: bool) -> None:
+    """Write JSON Schema files for every content kind into schema/ (for editors)."""
+    from generator.schema import SCHEMA_FOLDER, all_schemas, write_schemas
+
+    if check_only:
+        stale = [
+            name
+            for name, text in all_schemas().items()
+            if not (project / SCHEMA_FOLDER / name).is_file()
+            or (project / SCHEMA_FOLDER / name).read_text("utf-8") != text
+        ]
+        for name in stale:
+            click.echo(f"{SCHEMA_FOLDER}/{name}: out of date (run cs-playbook schema)", err=True)
+        sys.exit(1 if stale else 0)
+    changed = write_schemas(project)
+    click.echo(f"{len(changed)} schema file(s) written")

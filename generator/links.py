@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -44,6 +45,7 @@ def target_of(kind: str, item_id: str) -> str:
     raise KeyError(f"no page for kind {kind!r}")
 
 
+@lru_cache(maxsize=65536)
 def relative(from_page: str, target: str) -> str:
     """A link from one Markdown page to another path, relative like MkDocs expects."""
     path, _, anchor = target.partition("#")

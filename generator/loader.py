@@ -33,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAP_TAG = "tag:yaml.org,2002:map"
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
@@ -195,6 +196,8 @@ class _Builder:
         return str(key_node.value)
 
     def _scalar(self, node: yaml.Node, loc: KeyPath) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # the common case: text needs no construction
         if node.tag not in _PLAIN_TAGS:
             self._fail(node, loc, f"tag {node.tag!r} is not allowed; only plain YAML data is")
             return None

@@ -64,6 +64,7 @@ def make_environment(project_root: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a run; skip a stat per include
     )
     env.filters["cell"] = lambda v: Markup(table_cell(str(v)))
     env.filters["fm"] = _front_matter_text

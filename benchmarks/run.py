@@ -1,0 +1,206 @@
+"""Build the site at 1×, 10× and 100× the shipped content and report costs per page.
+
+Usage::
+
+    python -m benchmarks.run                 # 1, 10, 100; writes the docs table
+    python -m benchmarks.run --scales 1,10   # a quicker run
+    python -m benchmarks.run --no-docs       # print only
+
+Synthetic content is the real content copied N times: every page-producing item gets a
+suffixed id (``health-score-7``) and a suffixed title, and its references point at the
+copy's own items, so each copy is as rich and as cross-linked as the original, in both
+languages. Each scale runs in its own process so that peak memory is that scale's alone.
+The result is a Markdown table written between markers in ``docs/{ja,en}/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Kinds whose items are copied; everything else (taxonomy, site, search) stays single.
+COPIED = {"framework", "playbook", "checklist", "question-set", "glossary", "comparison", "article"}
+#: Kinds whose ids a reference may name inside a copy (rewritten to the copy's ids).
+RENAMED = COPIED | {"term"}
+MARK_START = "<!-- benchmark:start -->"
+MARK_END = "<!-- benchmark:end -->"
+
+
+def replicate(target: Path, copies: int) -> None:
+    """Write a project into ``target`` whose content is the real content ``copies`` times."""
+    from generator.catalog import load_catalog
+    from generator.models.base import declared_ids
+    from generator.refs import iter_refs
+
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        else:
+            shutil.copy2(src, target / name)
+    catalog = load_catalog(ROOT / "frameworks", ROOT)
+    out = target / "frameworks"
+    for (kind, item_id), source in catalog.sources.items():
+        model = catalog.items[kind][item_id]
+        if kind not in COPIED:
+            dest = out / source.path.removeprefix("frameworks/")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / source.path, dest)
+            continue
+        for copy in range(copies):
+            data = model.model_dump(mode="python", exclude_none=True)
+            if copy:
+                _suffix(data, copy, [loc for _, _, loc in declared_ids(model)])
+                refs = [loc for k, _, loc in iter_refs(model) if k in RENAMED]
+                _suffix(data, copy, refs)
+                _retitle(data, copy)
+            dest = out / kind / f"{item_id}-{copy}.yaml"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def _suffix(data: dict[str, Any], copy: int, locations: list[tuple[str | int, ...]]) -> None:
+    for loc in locations:
+        node: Any = data
+        for part in loc[:-1]:
+            node = node[part]
+        node[loc[-1]] = f"{node[loc[-1]]}-{copy}"
+
+
+def _retitle(data: dict[str, Any], copy: int) -> None:
+    title = data.get("title")
+    if isinstance(title, dict):
+        data["title"] = {lang: f"{text} {copy}" for lang, text in title.items()}
+    for term in data.get("terms", []):
+        term["term"] = {lang: f"{text} {copy}" for lang, text in term["term"].items()}
+        term.pop("abbr", None)
+        term.pop("expansion", None)
+
+
+def measure(project: Path) -> dict[str, Any]:
+    """Generate and build ``project``; return timings, sizes and peak memory (this process)."""
+    from generator.core import generate, write_tree
+    from generator.site_build import build_site
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    started = time.perf_counter()
+    generated = generate(project)
+    generate_seconds = time.perf_counter() - started
+    markdown = project / "build" / "bench-markdown"
+    for lang, pages in generated.pages.items():
+        write_tree(markdown / lang, pages)
+    rewritten = sum(
+        len(write_tree(markdown / lang, pages).written)
+        for lang, pages in generate(project).pages.items()
+    )
+    report = build_site(project, project / "site")
+    result: dict[str, Any] = {
+        "generate_seconds": generate_seconds,
+        "rewritten_on_rerun": rewritten,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "langs": {},
+    }
+    for lang in ("ja", "en"):
+        site = project / "site" / lang
+        pages = report.pages[lang]
+        site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        index_bytes = (site / "search" / "search_index.json").stat().st_size
+        result["langs"][lang] = {
+            "pages": pages,
+            "build_seconds": report.seconds[lang],
+            "site_bytes_per_page": site_bytes / pages,
+            "index_bytes_per_page": index_bytes / pages,
+        }
+    result["total_seconds"] = generate_seconds + sum(
+        v["build_seconds"] for v in result["langs"].values()
+    )
+    return result
+
+
+def run_scale(copies: int) -> dict[str, Any]:
+    """Run one scale in a fresh process and return its measurements."""
+    with tempfile.TemporaryDirectory(prefix=f"cs-playbook-bench-{copies}x-") as tmp:
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        cmd = [sys.executable, "-m", "benchmarks.run", "--one", str(copies), tmp]
+        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"scale {copies}× failed:\n{done.stderr[-4000:]}")
+        result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["copies"] = copies
+    return result
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """The Markdown table of all scales, with the ratios the goals are stated in."""
+    lines = [
+        "| scale | pages/lang | generator s | build ja s | build en s | total s | generator share "
+        "| ms/page | site KB/page ja | site KB/page en | index KB/page ja | index KB/page en "
+        "| peak MB | files rewritten on a no-change run |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: |",
+    ]
+    for r in results:
+        ja, en = r["langs"]["ja"], r["langs"]["en"]
+        per_page = r["total_seconds"] / (ja["pages"] + en["pages"]) * 1000
+        r["ms_per_page"] = per_page
+        lines.append(
+            f"| {r['copies']}× | {ja['pages']} | {r['generate_seconds']:.2f} "
+            f"| {ja['build_seconds']:.2f} | {en['build_seconds']:.2f} | {r['total_seconds']:.2f} "
+            f"| {r['generate_seconds'] / r['total_seconds']:.1%} | {per_page:.1f} "
+            f"| {ja['site_bytes_per_page'] / 1024:.1f} | {en['site_bytes_per_page'] / 1024:.1f} "
+            f"| {ja['index_bytes_per_page'] / 1024:.1f} | {en['index_bytes_per_page'] / 1024:.1f} "
+            f"| {r['peak_mb']:.0f} | {r['rewritten_on_rerun']} |"
+        )
+    by_scale = {r["copies"]: r for r in results}
+    if 10 in by_scale and 100 in by_scale:
+        ratio = by_scale[100]["ms_per_page"] / by_scale[10]["ms_per_page"]
+        lines.append("")
+        lines.append(f"Cost per page at 100× ÷ cost per page at 10×: **{ratio:.2f}**")
+    return "\n".join(lines)
+
+
+def write_docs(text: str) -> None:
+    """Replace the table between the markers in both languages' benchmark page."""
+    for lang in ("ja", "en"):
+        page = ROOT / "docs" / lang / "benchmarks.md"
+        body = page.read_text("utf-8")
+        start, end = body.index(MARK_START) + len(MARK_START), body.index(MARK_END)
+        stamp = time.strftime("%Y-%m-%d")
+        page.write_text(f"{body[:start]}\n\n{text}\n\n({stamp})\n\n{body[end:]}", "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated copy counts")
+    parser.add_argument("--no-docs", action="store_true", help="print the table only")
+    parser.add_argument("--one", nargs=2, metavar=("COPIES", "DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        project = Path(args.one[1])
+        replicate(project, int(args.one[0]))
+        print(json.dumps(measure(project)))
+        return
+    results = []
+    for copies in (int(s) for s in args.scales.split(",")):
+        print(f"building {copies}× …", file=sys.stderr)
+        results.append(run_scale(copies))
+    text = table(results)
+    print(text)
+    if not args.no_docs:
+        write_docs(text)
+
+
+if __name__ == "__main__":
+    main()
