@@ -15,8 +15,10 @@ from markupsafe import Markup
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 # A link destination that starts with a scheme: [text](scheme:...) or [ref]: scheme:...
+# The "scheme" is anything up to the first colon that is not a path, so schemes spelled
+# with entities or odd characters are caught too.
 _LINK_SCHEME = re.compile(
-    r"(?P<lead>\]\(\s*<?|^\s{0,3}\[[^\]]*\]:\s*<?)(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)\s*:",
+    r"(?P<lead>\]\(\s*<?|^\s{0,3}\[[^\]]*\]:\s*<?)(?P<scheme>[^\s:/?()\[\]<>]+)\s*:",
     re.MULTILINE,
 )
 

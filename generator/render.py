@@ -7,6 +7,7 @@ Every printed value passes through the Markdown safety filter unless it is ``Mar
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,12 @@ def _front_matter_text(value: str) -> Markup:
     return Markup(json.dumps(" ".join(safe_text(value).split()), ensure_ascii=False))
 
 
+@lru_cache(maxsize=8)
 def make_environment(project_root: Path | None = None) -> Environment:
-    """The Jinja2 environment: strict undefined, safety finalizer, override folder first."""
+    """The Jinja2 environment: strict undefined, safety finalizer, override folder first.
+
+    Cached per project, so compiled templates are reused across renders in one process.
+    """
     loaders: list[Any] = []
     if project_root is not None and (project_root / OVERRIDE_FOLDER).is_dir():
         loaders.append(FileSystemLoader(str(project_root / OVERRIDE_FOLDER)))
