@@ -10,6 +10,11 @@ from generator.links import SINGLE_PAGES, target_of
 
 NavEntry = str | dict[str, Any]
 
+#: A section lists its pages in the sidebar only up to this many; beyond it the sidebar
+#: shows the section's index page (which lists them all). Every page embeds the sidebar,
+#: so an unbounded one makes each page's cost grow with the size of the whole site.
+NAV_SECTION_LIMIT = 60
+
 
 def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
     """MkDocs ``nav`` for the generated pages (page titles come from the pages)."""
@@ -24,9 +29,11 @@ def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
         ("checklist", "checklists", t.nav.checklists),
         ("question-set", "question-sets", t.nav.question_sets),
     ):
-        pages = [target_of(kind, item.id) for item in catalog.of(kind)]
+        pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
         nav.append({label: [f"{folder}/index.md", *pages]})
-    reference = [target_of(k, item.id) for k in ("comparison", "article") for item in catalog.of(k)]
+    reference = _bounded(
+        [target_of(k, item.id) for k in ("comparison", "article") for item in catalog.of(k)]
+    )
     reference.append("glossary/index.md")
     if any(taxonomy.tags for taxonomy in catalog.of("taxonomy")):
         reference.append("tags/index.md")
@@ -34,8 +41,27 @@ def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
     return nav
 
 
+def nav_paths(nav: list[NavEntry]) -> set[str]:
+    """Every page path that appears in a nav."""
+    found: set[str] = set()
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if isinstance(value, str):
+                found.add(value)
+            else:
+                found |= nav_paths(value)
+    return found
+
+
+def _bounded(pages: list[str]) -> list[str]:
+    return pages if len(pages) <= NAV_SECTION_LIMIT else []
+
+
 def _framework_sections(catalog: Catalog, lang: str) -> list[NavEntry]:
     entries: list[NavEntry] = ["frameworks/index.md"]
+    if len(catalog.of("framework")) > NAV_SECTION_LIMIT:
+        return entries
     by_group: dict[str, list[str]] = {}
     for item in catalog.of("framework"):
         by_group.setdefault(item.group, []).append(target_of("framework", item.id))

@@ -14,13 +14,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate, write_tree
 from generator.errors import ContentErrors
 from generator.labels import load_labels
 from generator.models.base import LANGS
+from generator.nav import nav_paths
 from generator.search_index import fold_pairs
 
 log = logging.getLogger("mkdocs.plugins.cs-playbook")
@@ -79,8 +80,12 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         for src in files:
             if src.src_uri.endswith(".md"):
                 src.edit_uri = f"docs/{lang}/{src.src_uri}"
+        in_nav = nav_paths(self.generated.nav[lang])
         for path in sorted(self.generated.pages[lang]):
-            file = File.generated(config, path, abs_src_path=str(self._generated_dir() / path))
+            inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(
+                config, path, abs_src_path=str(self._generated_dir() / path), inclusion=inclusion
+            )
             source = self.generated.sources.get(path)
             file.edit_uri = source if source else None
             files.append(file)
