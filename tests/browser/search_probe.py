@@ -9,7 +9,7 @@ from typing import Any
 
 @dataclass
 class SearchOutcome:
-    """Result URLs in rank order and the milliseconds until the first result showed."""
+    """Result pages' URLs in rank order and the milliseconds until the first result showed."""
 
     urls: list[str]
     first_result_ms: float | None
@@ -33,7 +33,8 @@ def search(page: Any, query: str, timeout_ms: int = 5000) -> SearchOutcome:
     box.press("End")  # Material reads the query on keyup; non-ASCII typing sends no key events
     first_ms: float | None = None
     deadline = started + timeout_ms / 1000
-    items = page.locator(".md-search-result__item > a.md-search-result__link")
+    # One result per page: Material lists a page's matching sections inside its item.
+    items = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
     while time.perf_counter() < deadline:
         if items.count() > 0:
             first_ms = (time.perf_counter() - started) * 1000
