@@ -34,11 +34,14 @@ class Catalog:
     referrers_of: dict[tuple[str, str], list[tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    _ordered: dict[str, list[Any]] = field(default_factory=dict, repr=False)
 
     def of(self, kind: str) -> list[Any]:
-        """Items of one kind, ordered by their ``order`` then id."""
-        found = self.items.get(kind, {}).values()
-        return sorted(found, key=lambda m: (getattr(m, "order", 100), m.id))
+        """Items of one kind, ordered by their ``order`` then id (computed once per kind)."""
+        if kind not in self._ordered:
+            found = self.items.get(kind, {}).values()
+            self._ordered[kind] = sorted(found, key=lambda m: (getattr(m, "order", 100), m.id))
+        return self._ordered[kind]
 
     def get(self, kind: str, item_id: str) -> Any:
         """A declared item (page item, term, tag, group…) by kind and id."""
@@ -55,8 +58,10 @@ class Catalog:
 
     def referrers(self, kind: str, item_id: str, of_kind: str) -> list[Any]:
         """File-level items of ``of_kind`` that refer to (kind, id), in catalog order."""
-        ids = {rid for rkind, rid in self.referrers_of.get((kind, item_id), []) if rkind == of_kind}
-        return [item for item in self.of(of_kind) if item.id in ids]
+        refs = self.referrers_of.get((kind, item_id), [])
+        found = [self.items[of_kind][rid] for rkind, rid in refs if rkind == of_kind]
+        position = {id(item): index for index, item in enumerate(self.of(of_kind))}
+        return sorted(found, key=lambda item: position[id(item)])
 
 
 def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalog:

@@ -38,6 +38,7 @@ def frameworks(catalog: Catalog) -> list[PageSpec]:
             "frameworks/index.md", "frameworks_index.md.j2", {"groups": _framework_groups(catalog)}
         )
     ]
+    standards = _standards_by_framework(catalog)
     for item in catalog.of("framework"):
         context = {
             "item": item,
@@ -46,7 +47,7 @@ def frameworks(catalog: Catalog) -> list[PageSpec]:
             "weight_total": sum(c.weight for c in item.score_model.components)
             if item.score_model
             else 0,
-            "standards": _standards_for(catalog, item.id),
+            "standards": standards.get(item.id, []),
             "playbooks": catalog.referrers("framework", item.id, "playbook"),
             "question_sets": catalog.referrers("framework", item.id, "question-set"),
         }
@@ -134,9 +135,17 @@ def _band_ranges(score_model: Any) -> list[tuple[Any, float, float | None]]:
     return ranges
 
 
-def _standards_for(catalog: Catalog, framework_id: str) -> list[tuple[Any, Any]]:
-    """(checklist, entry) pairs of checklist entries that name this framework."""
-    return [(c, e) for c in catalog.of("checklist") for e in c.items if e.framework == framework_id]
+def _standards_by_framework(catalog: Catalog) -> dict[str, list[tuple[Any, list[Any]]]]:
+    """framework id → [(checklist, its entries that name the framework)], in checklist order."""
+    found: dict[str, list[tuple[Any, list[Any]]]] = {}
+    for checklist in catalog.of("checklist"):
+        by_framework: dict[str, list[Any]] = {}
+        for entry in checklist.items:
+            if entry.framework:
+                by_framework.setdefault(entry.framework, []).append(entry)
+        for framework_id, entries in by_framework.items():
+            found.setdefault(framework_id, []).append((checklist, entries))
+    return found
 
 
 BUILDERS: list[PageBuilder] = [

@@ -15,6 +15,8 @@
   var NIBBLES = "abcdefghijklmnop";
   var RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]+/g;
   var TRAILING_LONG_VOWEL = /(?<=[\u30a0-\u30ff]{3})\u30fc(?![\u30a0-\u30ff])/g;
+  var STOP_WORDS = ["the", "and", "for", "with", "what", "how", "are", "our", "you", "your", "not",
+    "but", "can", "per", "its", "from", "into", "when", "who", "why", "does"];
   var table = null;
   var pattern = null;
 
@@ -46,13 +48,16 @@
 
   function transform(query) {
     var parts = [];
-    var words = normalize(query).split(/\s+/);
+    var words = normalize(query).split(/\s+/).filter(Boolean);
+    var several = words.length > 1;
     for (var w = 0; w < words.length; w++) {
       var word = words[w];
       if (!word) continue;
       var runs = word.match(RUN);
       if (!runs) {
-        parts.push(word);
+        // Several words: every word must match (what people expect from a search box), as a
+        // prefix; short words and stop words stay optional so they never empty the result.
+        parts.push(several && word.length > 2 && STOP_WORDS.indexOf(word) < 0 ? "+" + word + "*" : word);
         continue;
       }
       for (var r = 0; r < runs.length; r++) {
