@@ -11,6 +11,7 @@ from generator.models.base import (
     FrameworkRef,
     Item,
     Model,
+    QuestionSetRef,
     RoleRef,
     Slug,
     TagRef,
@@ -38,6 +39,7 @@ class Step(Model):
     touch: TagRef | None = None
     duration_minutes: int | None = Field(default=None, ge=1)
     frameworks: list[FrameworkRef] = Field(default_factory=list)
+    question_sets: list[QuestionSetRef] = Field(default_factory=list)
     templates: list[TemplateRef] = Field(default_factory=list)
 
 
