@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -161,3 +162,121 @@ def schema_command(project: Path, check_only: bool) -> None:
         sys.exit(1 if stale else 0)
     changed = write_schemas(project)
     click.echo(f"{len(changed)} schema file(s) written")
+
+
+def _catalog_or_exit(project: Path) -> Any:
+    try:
+        return load_catalog(project / "frameworks", project)
+    except ContentErrors as errors:
+        _report(errors)
+        sys.exit(1)
+
+
+@main.command("kpi")
+@click.argument("kpi_id", metavar="ID")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="An input value; repeat for every input.",
+)
+@click.option("--json", "as_json", is_flag=True, help='Print {"id", "value", "unit", "display"}.')
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.pass_obj
+def kpi_command(
+    project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str
+) -> None:
+    """Compute a KPI from its formula; e.g. cs-playbook kpi grr --set start_mrr=100 …"""
+    import json
+
+    from generator.formula import EvaluationError
+    from generator.kpi import compute
+
+    catalog = _catalog_or_exit(project)
+    if ("kpi", kpi_id) not in catalog.declared:
+        known = ", ".join(k.id for k in catalog.of("kpi"))
+        click.echo(f"cs-playbook kpi: no KPI '{kpi_id}' (known: {known})", err=True)
+        sys.exit(1)
+    kpi = catalog.get("kpi", kpi_id)
+    values: dict[str, float] = {}
+    for assignment in assignments:
+        name, sep, raw = assignment.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            values[name.strip()] = float(raw)
+        except ValueError:
+            click.echo(f"cs-playbook kpi: --set takes NAME=NUMBER, not {assignment!r}", err=True)
+            sys.exit(1)
+    try:
+        result = compute(kpi, values, lang)
+    except EvaluationError as exc:
+        inputs = ", ".join(i.id for i in kpi.inputs)
+        click.echo(f"cs-playbook kpi {kpi_id}: {exc} (inputs: {inputs})", err=True)
+        sys.exit(1)
+    click.echo(json.dumps(result.as_json(), ensure_ascii=False) if as_json else result.display)
+
+
+@main.command("score")
+@click.option("--template", "show_template", is_flag=True, help="Print the CSV header to fill.")
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False), help="Score every row.")
+@click.option("--framework", "framework_id", default="health-score", show_default=True)
+@click.pass_obj
+def score_command(
+    project: Path, show_template: bool, csv_file: str | None, framework_id: str
+) -> None:
+    """Health scores from a CSV of component values (0–100; blank = missing)."""
+    from generator.scoring import score_csv, template_header
+
+    catalog = _catalog_or_exit(project)
+    framework = catalog.declared.get(("framework", framework_id))
+    if framework is None or framework.score_model is None:
+        click.echo(f"cs-playbook score: framework '{framework_id}' has no score_model", err=True)
+        sys.exit(1)
+    if show_template or not csv_file:
+        click.echo(template_header(framework.score_model), nl=False)
+        return
+    try:
+        text = Path(csv_file).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        click.echo(f"{csv_file}: cannot read: {exc}", err=True)
+        sys.exit(1)
+    scored, errors = score_csv(framework.score_model, text, csv_file)
+    click.echo(scored, nl=False)
+    for error in errors:
+        click.echo(error, err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command("schedule")
+@click.argument("playbook_id", metavar="ID")
+@click.option("--anchor", required=True, help="The anchor date, YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.pass_obj
+def schedule_command(
+    project: Path, playbook_id: str, anchor: str, fmt: str, lang: str, output: str | None
+) -> None:
+    """Dated steps of a playbook as a Markdown checklist or an .ics calendar."""
+    import datetime as dt
+
+    from generator.schedule import ics, markdown
+
+    catalog = _catalog_or_exit(project)
+    if ("playbook", playbook_id) not in catalog.declared:
+        known = ", ".join(p.id for p in catalog.of("playbook"))
+        click.echo(f"cs-playbook schedule: no playbook '{playbook_id}' (known: {known})", err=True)
+        sys.exit(1)
+    try:
+        day = dt.date.fromisoformat(anchor)
+    except ValueError:
+        click.echo(f"cs-playbook schedule: --anchor must be YYYY-MM-DD, not {anchor!r}", err=True)
+        sys.exit(1)
+    playbook = catalog.get("playbook", playbook_id)
+    text = (ics if fmt == "ics" else markdown)(catalog, playbook, day, lang)
+    if output:
+        Path(output).write_bytes(text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)

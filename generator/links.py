@@ -18,6 +18,7 @@ PAGE_FOLDERS: dict[str, str] = {
     "question-set": "question-sets",
     "comparison": "comparisons",
     "article": "reference",
+    "kpi": "kpis",
 }
 
 #: kind → the one page of that kind (a site-level guide).

@@ -31,6 +31,9 @@ def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
     ):
         pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
         nav.append({label: [f"{folder}/index.md", *pages]})
+    kpi_pages = _bounded([target_of("kpi", item.id) for item in catalog.of("kpi")])
+    if catalog.of("kpi"):
+        nav.append({t.nav.kpis: ["kpis/index.md", *kpi_pages]})
     reference = _bounded(
         [target_of(k, item.id) for k in ("comparison", "article") for item in catalog.of(k)]
     )

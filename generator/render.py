@@ -47,6 +47,12 @@ def _fmt(pattern: str, **values: Any) -> Markup:
     return Markup(pattern.format(**safe))
 
 
+def _script_json(value: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no <, > or & can close the tag."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 def _front_matter_text(value: str) -> Markup:
     return Markup(json.dumps(" ".join(safe_text(value).split()), ensure_ascii=False))
 
@@ -74,6 +80,12 @@ def make_environment(project_root: Path | None = None) -> Environment:
     env.filters["cell"] = lambda v: Markup(table_cell(str(v)))
     env.filters["fm"] = _front_matter_text
     env.filters["num"] = format_number
+    env.filters["h"] = lambda v: Markup.escape(str(v))
+    env.filters["line"] = lambda v: Markup(" ".join(safe_text(str(v)).split()))
+    env.filters["link_label"] = lambda v: Markup(
+        table_cell(str(v)).replace("[", "\\[").replace("]", "\\]")
+    )
+    env.filters["script_json"] = _script_json
     env.globals["fmt"] = _fmt
     return env
 

@@ -7,6 +7,7 @@ from generator.models.base import LANGS, Item, Model, Text
 from generator.models.checklist import Checklist
 from generator.models.framework import Framework
 from generator.models.glossary import Glossary
+from generator.models.kpi import Kpi
 from generator.models.navigator import ChallengeNavigator, Curriculum
 from generator.models.playbook import Playbook
 from generator.models.question_set import QuestionSet
@@ -28,6 +29,7 @@ KINDS: dict[str, type[Model]] = {
     "curriculum": Curriculum,
     "comparison": Comparison,
     "article": Article,
+    "kpi": Kpi,
 }
 
 __all__ = ["KINDS", "LANGS", "Item", "Model", "Text"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.links import PAGE_FOLDERS
-from generator.pages import PageBuilder, PageSpec, guides
+from generator.pages import PageBuilder, PageSpec, guides, kpis
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -44,6 +44,7 @@ def frameworks(catalog: Catalog) -> list[PageSpec]:
             "item": item,
             "group": catalog.get("group", item.group),
             "band_ranges": _band_ranges(item.score_model),
+            "whatif": _whatif_data(item.score_model),
             "weight_total": sum(c.weight for c in item.score_model.components)
             if item.score_model
             else 0,
@@ -60,7 +61,8 @@ def playbooks(catalog: Catalog) -> list[PageSpec]:
     pages = [_section_index(catalog, "playbook", "playbooks")]
     for item in catalog.of("playbook"):
         steps = sorted(item.steps, key=lambda s: s.offset_days)
-        pages.append(_item_page(catalog, "playbook", item, {"item": item, "steps": steps}))
+        context = {"item": item, "steps": steps, "schedule": _schedule_data(catalog, item)}
+        pages.append(_item_page(catalog, "playbook", item, context))
     return pages
 
 
@@ -123,6 +125,50 @@ def _framework_groups(catalog: Catalog) -> list[tuple[Any, list[Any]]]:
     return [(g, by_group[g.id]) for g in groups if g.id in by_group]
 
 
+def _schedule_data(catalog: Catalog, playbook: Any) -> dict[str, Any]:
+    """What the schedule widget needs to write the same .ics and checklist as the CLI."""
+    roles = {r.id: r.name for t in catalog.of("taxonomy") for r in t.roles}
+    channels = {c.id: c.name for t in catalog.of("taxonomy") for c in t.channels}
+
+    def both(text: Any) -> dict[str, str]:
+        return {"ja": text("ja"), "en": text("en")}
+
+    return {
+        "id": playbook.id,
+        "title": both(playbook.title),
+        "steps": [
+            {
+                "id": s.id,
+                "offset": s.offset_days,
+                "title": both(s.title),
+                "description": both(s.description),
+                "owner": both(roles[s.owner]),
+                "channel": both(channels[s.channel]),
+            }
+            for s in sorted(playbook.steps, key=lambda s: s.offset_days)
+        ],
+    }
+
+
+def _whatif_data(score_model: Any) -> dict[str, Any]:
+    """The score model for the what-if calculator: weights, and bands in both languages."""
+    if score_model is None:
+        return {}
+    return {
+        "components": [c.id for c in score_model.components],
+        "weights": [c.weight for c in score_model.components],
+        "bands": [
+            {
+                "id": b.id,
+                "min": b.min,
+                "name": {"ja": b.name.ja, "en": b.name.en},
+                "action": {"ja": b.action.ja, "en": b.action.en},
+            }
+            for b in score_model.bands
+        ],
+    }
+
+
 def _band_ranges(score_model: Any) -> list[tuple[Any, float, float | None]]:
     """Each band with its lower bound and the next band's lower bound as its upper one."""
     if score_model is None:
@@ -156,6 +202,7 @@ BUILDERS: list[PageBuilder] = [
     playbooks,
     checklists,
     question_sets,
+    kpis.kpis,
     guides.comparisons,
     guides.articles,
     glossary,

@@ -90,6 +90,30 @@ def _framework() -> dict[str, object]:
     }
 
 
+def _playbook() -> dict[str, object]:
+    n = iter(range(1000))
+    return {
+        "kind": "playbook",
+        "id": "inject-play",
+        "title": _text(next(n)),
+        "summary": _text(next(n)),
+        "body": _text(next(n)),
+        "touch": "high-touch",
+        "anchor": {"id": "start", "name": _text(next(n))},
+        "steps": [
+            {
+                "id": f"s{k}",
+                "offset_days": k,
+                "title": _text(next(n)),
+                "description": _text(next(n)),
+                "owner": "csm",
+                "channel": "meeting",
+            }
+            for k in range(len(PAYLOADS))
+        ],
+    }
+
+
 def _glossary() -> dict[str, object]:
     return {
         "kind": "glossary",
@@ -117,7 +141,11 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
     shutil.copytree(
         PROJECT_ROOT / "tests" / "golden" / "fixture" / "frameworks", work / "frameworks"
     )
-    for name, data in (("inject.yaml", _framework()), ("inject-terms.yaml", _glossary())):
+    for name, data in (
+        ("inject.yaml", _framework()),
+        ("inject-terms.yaml", _glossary()),
+        ("inject-play.yaml", _playbook()),
+    ):
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         (work / "frameworks" / name).write_text(text, encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(work / "site"))
@@ -153,7 +181,8 @@ class _LiveCode(HTMLParser):
             "INJ" in (v or "") for _, v in attrs
         ):
             self.problems.append(f"<{tag}>")
-        self._in_script = tag == "script"
+        types = {value for name, value in attrs if name == "type"}
+        self._in_script = tag == "script" and "application/json" not in types
 
     def handle_data(self, data: str) -> None:
         if self._in_script and "INJ" in data:
@@ -188,6 +217,9 @@ def test_no_dialog_fires_in_chromium(browser, injected_site, lang):
         for selector in ("a", "abbr"):
             for element in page.locator(f"article {selector}").all()[:3]:
                 element.hover(timeout=2000)
+    page.goto(f"{url}/{lang}/playbooks/inject-play/", wait_until="load")
+    page.fill(".csp-schedule input[name=anchor]", "2026-01-01")
+    assert page.locator(".csp-schedule__list li").count() == len(PAYLOADS)
     open_search(page, url, lang)
     for payload in PAYLOADS[:6]:
         search(page, payload)

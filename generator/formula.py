@@ -1,0 +1,167 @@
+"""Arithmetic formulas over named inputs: parsed against a whitelist, never evaluated as code.
+
+Grammar: numbers, input names, + - * / (also × ÷ −), parentheses, unary minus, and
+``min(...)`` / ``max(...)``. A formula becomes a small JSON-ready tree that Python
+(:func:`evaluate`) and the site's calculators (``assets/cs-playbook/calculators.js``)
+evaluate the same way, operation by operation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Node = dict[str, Any]
+
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op>[-+*/(),×÷−]))")
+_OPS = {"×": "*", "÷": "/", "−": "-"}
+FUNCTIONS = {"min", "max"}
+
+
+class FormulaError(ValueError):
+    """The formula is not plain arithmetic over known inputs."""
+
+
+class EvaluationError(ValueError):
+    """The inputs cannot be used (missing, negative, a zero denominator)."""
+
+
+def parse(text: str, inputs: set[str]) -> Node:
+    """Parse ``text`` into a tree; every name must be one of ``inputs``."""
+    tokens = _tokenize(text)
+    parser = _Parser(tokens, inputs)
+    node = parser.expression()
+    if parser.peek() is not None:
+        raise FormulaError(f"unexpected {parser.peek()!r} at the end of the formula")
+    return node
+
+
+def _tokenize(text: str) -> list[str]:
+    tokens: list[str] = []
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match or match.end() == position:
+            raise FormulaError(f"unexpected character {text[position:].strip()[:1]!r}")
+        token = match.group(match.lastgroup or "op")
+        tokens.append(_OPS.get(token, token))
+        position = match.end()
+    if not tokens:
+        raise FormulaError("the formula is empty")
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[str], inputs: set[str]) -> None:
+        self.tokens = tokens
+        self.index = 0
+        self.inputs = inputs
+
+    def peek(self) -> str | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def take(self, expected: str | None = None) -> str:
+        token = self.peek()
+        if token is None:
+            raise FormulaError("the formula ends too early")
+        if expected is not None and token != expected:
+            raise FormulaError(f"expected {expected!r}, found {token!r}")
+        self.index += 1
+        return token
+
+    def expression(self) -> Node:
+        node = self.term()
+        while self.peek() in ("+", "-"):
+            op = self.take()
+            node = {"op": op, "args": [node, self.term()]}
+        return node
+
+    def term(self) -> Node:
+        node = self.factor()
+        while self.peek() in ("*", "/"):
+            op = self.take()
+            node = {"op": op, "args": [node, self.factor()]}
+        return node
+
+    def factor(self) -> Node:
+        token = self.peek()
+        if token == "-":
+            self.take()
+            return {"op": "neg", "args": [self.factor()]}
+        if token == "(":
+            self.take()
+            node = self.expression()
+            self.take(")")
+            return node
+        if token is not None and token[0].isdigit():
+            self.take()
+            return {"num": float(token)}
+        if token is not None and token[0].isalpha():
+            self.take()
+            if token in FUNCTIONS:
+                return self.call(token)
+            if token not in self.inputs:
+                known = ", ".join(sorted(self.inputs)) or "none"
+                raise FormulaError(f"unknown input {token!r} (inputs: {known})")
+            return {"var": token}
+        raise FormulaError(f"unexpected {token!r}" if token else "the formula ends too early")
+
+    def call(self, name: str) -> Node:
+        self.take("(")
+        args = [self.expression()]
+        while self.peek() == ",":
+            self.take()
+            args.append(self.expression())
+        self.take(")")
+        return {"fn": name, "args": args}
+
+
+def names(node: Node) -> set[str]:
+    """Every input a tree uses."""
+    if "var" in node:
+        return {node["var"]}
+    return set().union(*(names(arg) for arg in node.get("args", [])))
+
+
+def evaluate(node: Node, values: dict[str, float]) -> float:
+    """The value of a tree for the given inputs (same order of operations as the site)."""
+    if "num" in node:
+        return float(node["num"])
+    if "var" in node:
+        return float(values[node["var"]])
+    args = [evaluate(arg, values) for arg in node["args"]]
+    if "fn" in node:
+        return min(args) if node["fn"] == "min" else max(args)
+    op = node["op"]
+    if op == "neg":
+        return -args[0]
+    if op == "+":
+        return args[0] + args[1]
+    if op == "-":
+        return args[0] - args[1]
+    if op == "*":
+        return args[0] * args[1]
+    if args[1] == 0:
+        raise EvaluationError("division by zero: an input in a denominator is 0")
+    return args[0] / args[1]
+
+
+def pretty(node: Node, parent: int = 0) -> str:
+    """The tree written back for people: × ÷ −, parentheses only where needed."""
+    if "num" in node:
+        value = node["num"]
+        return str(int(value)) if float(value).is_integer() else str(value)
+    if "var" in node:
+        return str(node["var"])
+    if "fn" in node:
+        return f"{node['fn']}({', '.join(pretty(a) for a in node['args'])})"
+    op = node["op"]
+    if op == "neg":
+        return f"−{pretty(node['args'][0], 3)}"
+    level = 1 if op in "+-" else 2
+    symbol = {"+": "+", "-": "−", "*": "×", "/": "÷"}[op]
+    left = pretty(node["args"][0], level)
+    right = pretty(node["args"][1], level + 1)
+    text = f"{left} {symbol} {right}"
+    return f"({text})" if level < parent else text

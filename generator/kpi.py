@@ -1,0 +1,60 @@
+"""Compute KPIs and format results the same way the site's calculators do."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from generator.formula import EvaluationError, evaluate
+from generator.labels import load_labels
+
+#: Decimal places shown per unit (the site uses the same table, see calculators.js).
+DIGITS = {"percent": 1, "ratio": 2, "money": 0, "count": 1, "months": 1, "score": 1}
+
+
+def fixed(value: float, digits: int) -> str:
+    """Round half away from zero and group thousands, with the same float steps as JS."""
+    scaled = math.floor(abs(value) * 10**digits + 0.5)
+    whole, frac = divmod(scaled, 10**digits)
+    text = f"{whole:,}"
+    if digits:
+        text += "." + str(frac).rjust(digits, "0")
+    return ("-" if value < 0 and scaled else "") + text
+
+
+def display(value: float, unit: str, lang: str) -> str:
+    """A result for people: percent as %, months with the unit word of ``lang``."""
+    shown = value * 100 if unit == "percent" else value
+    return str(load_labels(lang).kpi_units[unit].format(value=fixed(shown, DIGITS[unit])))
+
+
+@dataclass(frozen=True)
+class Result:
+    """A KPI's raw value (a fraction for percentages) and how it is shown."""
+
+    id: str
+    value: float
+    unit: str
+    display: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "value": self.value, "unit": self.unit, "display": self.display}
+
+
+def compute(kpi: Any, values: dict[str, float], lang: str = "en") -> Result:
+    """Evaluate a KPI; missing or negative inputs and zero denominators are EvaluationErrors."""
+    expected = [i.id for i in kpi.inputs]
+    missing = [name for name in expected if name not in values]
+    if missing:
+        raise EvaluationError(f"missing input(s): {', '.join(missing)}")
+    unknown = sorted(set(values) - set(expected))
+    if unknown:
+        raise EvaluationError(
+            f"unknown input(s): {', '.join(unknown)} (inputs: {', '.join(expected)})"
+        )
+    negative = [name for name in expected if values[name] < 0]
+    if negative:
+        raise EvaluationError(f"input(s) must not be negative: {', '.join(negative)}")
+    value = evaluate(kpi.tree(), values)
+    return Result(kpi.id, value, kpi.unit, display(value, kpi.unit, lang))

@@ -1,0 +1,84 @@
+"""Dated playbook steps: a Markdown checklist or an iCalendar file (RFC 5545, all-day events).
+
+The site's schedule widget (assets/cs-playbook/calculators.js) writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator.labels import load_labels
+
+PRODID = "-//CS Playbook//Schedules//EN"
+
+
+def dated_steps(playbook: Any, anchor: dt.date) -> list[tuple[dt.date, Any]]:
+    """(date, step) in time order."""
+    steps = sorted(playbook.steps, key=lambda s: s.offset_days)
+    return [(anchor + dt.timedelta(days=s.offset_days), s) for s in steps]
+
+
+def _names(catalog: Any, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    roles = {r.id: r.name(lang) for t in catalog.of("taxonomy") for r in t.roles}
+    channels = {c.id: c.name(lang) for t in catalog.of("taxonomy") for c in t.channels}
+    return roles, channels
+
+
+def markdown(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
+    """A Markdown checklist of the dated steps."""
+    roles, channels = _names(catalog, lang)
+    t = load_labels(lang)
+    lines = [f"# {playbook.title(lang)}", "", f"{t.playbook.anchor}: {anchor.isoformat()}", ""]
+    for day, step in dated_steps(playbook, anchor):
+        who = f"{roles[step.owner]} / {channels[step.channel]}"
+        lines.append(f"- [ ] {day.isoformat()} — {step.title(lang)} ({who})")
+    return "\n".join(lines) + "\n"
+
+
+def ics(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
+    """An iCalendar file with one all-day event per step (CRLF, folded lines)."""
+    roles, channels = _names(catalog, lang)
+    stamp = anchor.strftime("%Y%m%d") + "T000000Z"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    for day, step in dated_steps(playbook, anchor):
+        description = (
+            f"{step.description(lang).strip()}\n\n{roles[step.owner]} / {channels[step.channel]}"
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{playbook.id}-{step.id}-{day.strftime('%Y%m%d')}@cs-playbook",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(step.title(lang))}",
+            f"DESCRIPTION:{_escape(description)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1)."""
+    parts: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size, limit = " ", 1, 75
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n".join(parts)

@@ -1,0 +1,83 @@
+"""Health scores from component values, with a missing component's weight shared out.
+
+The site's what-if calculator (assets/cs-playbook/calculators.js) does the same sums.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+
+class ScoreError(ValueError):
+    """Values that cannot be scored (out of range, not a number, nothing given)."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A score (0–100) and the band it falls in."""
+
+    score: float
+    band: Any
+
+
+def score(model: Any, values: dict[str, float | None]) -> Scored:
+    """Weighted score over the components that have a value (None = missing)."""
+    total_weight = 0.0
+    total = 0.0
+    for component in model.components:
+        value = values.get(component.id)
+        if value is None:
+            continue
+        if not 0 <= value <= 100:
+            raise ScoreError(f"{component.id} must be between 0 and 100, not {value:g}")
+        total += component.weight * value
+        total_weight += component.weight
+    if total_weight == 0:
+        raise ScoreError("no component has a value")
+    result = total / total_weight
+    band = next(b for b in model.bands if result >= b.min)
+    return Scored(result, band)
+
+
+def template_header(model: Any) -> str:
+    """The CSV header ``account,<component ids…>``."""
+    return ",".join(["account", *(c.id for c in model.components)]) + "\n"
+
+
+def score_csv(model: Any, text: str, source: str) -> tuple[str, list[str]]:
+    """Score every row of a CSV; return the scored CSV and ``source:row N: message`` errors."""
+    from generator.kpi import fixed
+
+    reader = csv.DictReader(io.StringIO(text))
+    expected = ["account", *(c.id for c in model.components)]
+    errors: list[str] = []
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if reader.fieldnames != expected:
+        found = ",".join(reader.fieldnames or [])
+        return "", [f"{source}:row 1: header must be {','.join(expected)} (found {found})"]
+    writer.writerow([*expected, "score", "band"])
+    for number, row in enumerate(reader, start=2):
+        try:
+            if None in row or any(v is None for v in row.values()):
+                raise ScoreError(f"expected {len(expected)} columns")
+            values = {c.id: _number(row[c.id], c.id) for c in model.components}
+            scored = score(model, values)
+        except ScoreError as exc:
+            errors.append(f"{source}:row {number}: {exc}")
+            continue
+        writer.writerow([*(row[k] for k in expected), fixed(scored.score, 1), scored.band.id])
+    return out.getvalue(), errors
+
+
+def _number(raw: str, name: str) -> float | None:
+    text = raw.strip()
+    if text == "":
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ScoreError(f"{name} is not a number: {raw!r}") from None
