@@ -172,6 +172,15 @@ def _catalog_or_exit(project: Path) -> Any:
         sys.exit(1)
 
 
+def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
+    """The item, or a message naming the ids that exist and exit 1."""
+    if (kind, item_id) not in catalog.declared:
+        known = ", ".join(item.id for item in catalog.of(kind)) or "none"
+        click.echo(f"cs-playbook {command}: no {kind} '{item_id}' (known: {known})", err=True)
+        sys.exit(1)
+    return catalog.get(kind, item_id)
+
+
 @main.command("kpi")
 @click.argument("kpi_id", metavar="ID")
 @click.option(
@@ -193,12 +202,7 @@ def kpi_command(
     from generator.formula import EvaluationError
     from generator.kpi import compute
 
-    catalog = _catalog_or_exit(project)
-    if ("kpi", kpi_id) not in catalog.declared:
-        known = ", ".join(k.id for k in catalog.of("kpi"))
-        click.echo(f"cs-playbook kpi: no KPI '{kpi_id}' (known: {known})", err=True)
-        sys.exit(1)
-    kpi = catalog.get("kpi", kpi_id)
+    kpi = _item_or_exit(_catalog_or_exit(project), "kpi", kpi_id, "kpi")
     values: dict[str, float] = {}
     for assignment in assignments:
         name, sep, raw = assignment.partition("=")
@@ -265,16 +269,12 @@ def schedule_command(
     from generator.schedule import ics, markdown
 
     catalog = _catalog_or_exit(project)
-    if ("playbook", playbook_id) not in catalog.declared:
-        known = ", ".join(p.id for p in catalog.of("playbook"))
-        click.echo(f"cs-playbook schedule: no playbook '{playbook_id}' (known: {known})", err=True)
-        sys.exit(1)
+    playbook = _item_or_exit(catalog, "playbook", playbook_id, "schedule")
     try:
         day = dt.date.fromisoformat(anchor)
     except ValueError:
         click.echo(f"cs-playbook schedule: --anchor must be YYYY-MM-DD, not {anchor!r}", err=True)
         sys.exit(1)
-    playbook = catalog.get("playbook", playbook_id)
     text = (ics if fmt == "ics" else markdown)(catalog, playbook, day, lang)
     if output:
         Path(output).write_bytes(text.encode("utf-8"))
