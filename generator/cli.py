@@ -264,18 +264,76 @@ def schedule_command(
     project: Path, playbook_id: str, anchor: str, fmt: str, lang: str, output: str | None
 ) -> None:
     """Dated steps of a playbook as a Markdown checklist or an .ics calendar."""
-    import datetime as dt
-
-    from generator.schedule import ics, markdown
+    from generator.schedule import ScheduleError, ics, markdown, parse_anchor
 
     catalog = _catalog_or_exit(project)
     playbook = _item_or_exit(catalog, "playbook", playbook_id, "schedule")
     try:
-        day = dt.date.fromisoformat(anchor)
-    except ValueError:
-        click.echo(f"cs-playbook schedule: --anchor must be YYYY-MM-DD, not {anchor!r}", err=True)
+        text = (ics if fmt == "ics" else markdown)(catalog, playbook, parse_anchor(anchor), lang)
+    except ScheduleError as exc:
+        click.echo(f"cs-playbook schedule: --anchor: {exc}", err=True)
         sys.exit(1)
-    text = (ics if fmt == "ics" else markdown)(catalog, playbook, day, lang)
+    if output:
+        Path(output).write_bytes(text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("fill")
+@click.argument("template_id", metavar="ID")
+@click.option(
+    "--answers",
+    "answers_file",
+    type=click.Path(dir_okay=False),
+    help="YAML answers keyed by field id.",
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option("--allow-missing", is_flag=True, help="Leave placeholders for missing answers.")
+@click.option(
+    "--example",
+    "show_example",
+    is_flag=True,
+    help="Print an answers file with every field and example values.",
+)
+@click.pass_obj
+def fill_command(
+    project: Path,
+    template_id: str,
+    answers_file: str | None,
+    lang: str,
+    output: str | None,
+    allow_missing: bool,
+    show_example: bool,
+) -> None:
+    """Fill a template from an answers file; every problem is FILE:line:col: field: message."""
+    from generator.fill import check_answers, example_answers, fill
+    from generator.loader import load_file
+
+    template = _item_or_exit(_catalog_or_exit(project), "template", template_id, "fill")
+    if show_example:
+        click.echo(example_answers(template, lang), nl=False)
+        return
+    if not answers_file:
+        click.echo("cs-playbook fill: give --answers FILE (or --example)", err=True)
+        sys.exit(1)
+    path = Path(answers_file)
+    if not path.is_file():
+        click.echo(f"{answers_file}:1:1: -: no such file", err=True)
+        sys.exit(1)
+    doc, load_errors = load_file(path, answers_file)
+    errors = list(load_errors)
+    if doc is not None:
+        flagged = {e.key for e in load_errors}
+        for loc, message in check_answers(template, doc.data, allow_missing):
+            error = doc.error(loc, message, key="unknown" in message)
+            if error.key not in flagged:
+                errors.append(error)
+    if doc is None or errors:
+        for error in sorted(errors):
+            click.echo(str(error), err=True)
+        sys.exit(1)
+    text = fill(template, doc.data, lang)
     if output:
         Path(output).write_bytes(text.encode("utf-8"))
     else:

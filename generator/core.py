@@ -12,6 +12,7 @@ from generator.abbreviations import abbreviation_block
 from generator.catalog import Catalog, load_catalog
 from generator.models.base import LANGS
 from generator.nav import NavEntry, build_nav
+from generator.pages.templates_pages import downloads
 from generator.render import Renderer
 
 CONTENT_FOLDER = "frameworks"
@@ -26,6 +27,8 @@ class Generated:
     nav: dict[str, list[NavEntry]] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    #: Files that are not pages (e.g. blank template downloads), per language.
+    downloads: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
@@ -40,6 +43,7 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
         result.pages[lang] = renderer.render_all(lang)
         result.nav[lang] = build_nav(catalog, lang)
         result.abbreviations[lang] = abbreviation_block(catalog, lang)
+        result.downloads[lang] = downloads(catalog, lang)
     return result
 
 

@@ -32,20 +32,22 @@ def parse(text: str, inputs: set[str]) -> Node:
     parser = _Parser(tokens, inputs)
     node = parser.expression()
     if parser.peek() is not None:
-        raise FormulaError(f"unexpected {parser.peek()!r} at the end of the formula")
+        raise parser.fail(f"unexpected {parser.peek()!r} after a complete formula")
     return node
 
 
-def _tokenize(text: str) -> list[str]:
-    tokens: list[str] = []
+def _tokenize(text: str) -> list[tuple[str, int]]:
+    """(token, 1-based character position) pairs."""
+    tokens: list[tuple[str, int]] = []
     position = 0
     text = text.rstrip()
     while position < len(text):
         match = _TOKEN.match(text, position)
         if not match or match.end() == position:
-            raise FormulaError(f"unexpected character {text[position:].strip()[:1]!r}")
+            start = len(text) - len(text[position:].lstrip())
+            raise FormulaError(f"unexpected character {text[start]!r} at character {start + 1}")
         token = match.group(match.lastgroup or "op")
-        tokens.append(_OPS.get(token, token))
+        tokens.append((_OPS.get(token, token), match.start(match.lastgroup or "op") + 1))
         position = match.end()
     if not tokens:
         raise FormulaError("the formula is empty")
@@ -53,20 +55,29 @@ def _tokenize(text: str) -> list[str]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[str], inputs: set[str]) -> None:
+    def __init__(self, tokens: list[tuple[str, int]], inputs: set[str]) -> None:
         self.tokens = tokens
         self.index = 0
         self.inputs = inputs
 
     def peek(self) -> str | None:
-        return self.tokens[self.index] if self.index < len(self.tokens) else None
+        return self.tokens[self.index][0] if self.index < len(self.tokens) else None
+
+    def where(self) -> str:
+        """Where the next token starts, for messages."""
+        if self.index < len(self.tokens):
+            return f"at character {self.tokens[self.index][1]}"
+        return "at the end"
+
+    def fail(self, message: str) -> FormulaError:
+        return FormulaError(f"{message} {self.where()}")
 
     def take(self, expected: str | None = None) -> str:
         token = self.peek()
         if token is None:
             raise FormulaError("the formula ends too early")
         if expected is not None and token != expected:
-            raise FormulaError(f"expected {expected!r}, found {token!r}")
+            raise self.fail(f"expected {expected!r}, found {token!r}")
         self.index += 1
         return token
 
@@ -98,14 +109,17 @@ class _Parser:
             self.take()
             return {"num": float(token)}
         if token is not None and token[0].isalpha():
-            self.take()
             if token in FUNCTIONS:
+                self.take()
                 return self.call(token)
             if token not in self.inputs:
                 known = ", ".join(sorted(self.inputs)) or "none"
-                raise FormulaError(f"unknown input {token!r} (inputs: {known})")
+                raise self.fail(f"unknown input {token!r} (inputs: {known})")
+            self.take()
             return {"var": token}
-        raise FormulaError(f"unexpected {token!r}" if token else "the formula ends too early")
+        if token is None:
+            raise FormulaError("the formula ends too early")
+        raise self.fail(f"unexpected {token!r}")
 
     def call(self, name: str) -> Node:
         self.take("(")

@@ -12,6 +12,10 @@ from generator.labels import load_labels
 #: Decimal places shown per unit (the site uses the same table, see calculators.js).
 DIGITS = {"percent": 1, "ratio": 2, "money": 0, "count": 1, "months": 1, "score": 1}
 
+#: Shown values must stay below this once scaled to their digits: integers up to 2**53 are
+#: exact in both Python and JavaScript, so both print the same digits (calculators.js).
+LIMIT = 2.0**53
+
 
 def fixed(value: float, digits: int) -> str:
     """Round half away from zero and group thousands, with the same float steps as JS."""
@@ -23,10 +27,22 @@ def fixed(value: float, digits: int) -> str:
     return ("-" if value < 0 and scaled else "") + text
 
 
+def shown(value: float, unit: str) -> float:
+    """The number people see: a percentage for percent, the value itself otherwise."""
+    return value * 100 if unit == "percent" else value
+
+
+def showable(value: float, unit: str) -> bool:
+    """Finite and small enough to print exactly (the same test as calculators.js)."""
+    number = shown(value, unit)
+    return math.isfinite(number) and abs(number) * 10 ** DIGITS[unit] + 0.5 < LIMIT
+
+
 def display(value: float, unit: str, lang: str) -> str:
     """A result for people: percent as %, months with the unit word of ``lang``."""
-    shown = value * 100 if unit == "percent" else value
-    return str(load_labels(lang).kpi_units[unit].format(value=fixed(shown, DIGITS[unit])))
+    return str(
+        load_labels(lang).kpi_units[unit].format(value=fixed(shown(value, unit), DIGITS[unit]))
+    )
 
 
 @dataclass(frozen=True)
@@ -53,8 +69,13 @@ def compute(kpi: Any, values: dict[str, float], lang: str = "en") -> Result:
         raise EvaluationError(
             f"unknown input(s): {', '.join(unknown)} (inputs: {', '.join(expected)})"
         )
+    not_finite = [name for name in expected if not math.isfinite(values[name])]
+    if not_finite:
+        raise EvaluationError(f"input(s) must be finite numbers: {', '.join(not_finite)}")
     negative = [name for name in expected if values[name] < 0]
     if negative:
         raise EvaluationError(f"input(s) must not be negative: {', '.join(negative)}")
     value = evaluate(kpi.tree(), values)
+    if not showable(value, kpi.unit):
+        raise EvaluationError("the result is too large to show exactly")
     return Result(kpi.id, value, kpi.unit, display(value, kpi.unit, lang))

@@ -19,6 +19,7 @@ PAGE_FOLDERS: dict[str, str] = {
     "comparison": "comparisons",
     "article": "reference",
     "kpi": "kpis",
+    "template": "templates",
 }
 
 #: kind → the one page of that kind (a site-level guide).

@@ -20,9 +20,14 @@ def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
     """MkDocs ``nav`` for the generated pages (page titles come from the pages)."""
     t = load_labels(lang)
     nav: list[NavEntry] = [{t.nav.home: "index.md"}]
-    start = [SINGLE_PAGES[k] for k in ("challenge-navigator", "curriculum") if catalog.of(k)]
-    if start:
-        nav.append({t.nav.start_here: start})
+    # The two starting points are top-level pages: inside a section the first index.md
+    # would become the section's own page and drop out of the sidebar.
+    for kind, label in (
+        ("challenge-navigator", t.nav.challenges),
+        ("curriculum", t.nav.curriculum),
+    ):
+        if catalog.of(kind):
+            nav.append({label: SINGLE_PAGES[kind]})
     nav.append({t.nav.frameworks: _framework_sections(catalog, lang)})
     for kind, folder, label in (
         ("playbook", "playbooks", t.nav.playbooks),
@@ -31,6 +36,9 @@ def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
     ):
         pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
         nav.append({label: [f"{folder}/index.md", *pages]})
+    template_pages = _bounded([target_of("template", item.id) for item in catalog.of("template")])
+    if catalog.of("template"):
+        nav.append({t.nav.templates: ["templates/index.md", *template_pages]})
     kpi_pages = _bounded([target_of("kpi", item.id) for item in catalog.of("kpi")])
     if catalog.of("kpi"):
         nav.append({t.nav.kpis: ["kpis/index.md", *kpi_pages]})

@@ -82,7 +82,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
                 src.edit_uri = f"docs/{lang}/{src.src_uri}"
         in_nav = nav_paths(self.generated.nav[lang])
         for path in sorted(self.generated.pages[lang]):
-            inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
+            # Explicit, so MkDocs's default exclusions (e.g. "/templates/") never hide a page.
+            inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(
                 config, path, abs_src_path=str(self._generated_dir() / path), inclusion=inclusion
             )
@@ -103,6 +104,10 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             (e.canonical, e.forms) for terms in catalog.of("search") for e in terms.equivalents
         )
         search_index.install(Path(config.site_dir), variants)
+        for rel, text in self.generated.downloads[self.config.lang].items():
+            target = Path(config.site_dir) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_FOLDER))

@@ -6,17 +6,44 @@ The site's schedule widget (assets/cs-playbook/calculators.js) writes the same b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from generator.labels import load_labels
 
 PRODID = "-//CS Playbook//Schedules//EN"
+_ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ScheduleError(ValueError):
+    """An anchor date that is not a real YYYY-MM-DD date, or steps beyond the calendar."""
+
+
+def parse_anchor(text: str) -> dt.date:
+    """A YYYY-MM-DD date (only that form: the page's date field gives exactly it)."""
+    try:
+        if not _ANCHOR.fullmatch(text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ScheduleError(f"the anchor must be a date written YYYY-MM-DD, not {text!r}") from None
 
 
 def dated_steps(playbook: Any, anchor: dt.date) -> list[tuple[dt.date, Any]]:
-    """(date, step) in time order."""
+    """(date, step) in time order; every date and the day after it fall in the years 1–9999."""
     steps = sorted(playbook.steps, key=lambda s: s.offset_days)
-    return [(anchor + dt.timedelta(days=s.offset_days), s) for s in steps]
+    try:
+        dated = [(anchor + dt.timedelta(days=s.offset_days), s) for s in steps]
+        for day, _ in dated:
+            day + dt.timedelta(days=1)  # each event's DTEND must exist too
+        return dated
+    except OverflowError:
+        raise ScheduleError(f"steps of {playbook.id} fall outside the years 1–9999") from None
+
+
+def _compact(day: dt.date) -> str:
+    """YYYYMMDD with four-digit years (strftime drops leading zeros before 1000)."""
+    return day.isoformat().replace("-", "")
 
 
 def _names(catalog: Any, lang: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -39,7 +66,8 @@ def markdown(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
 def ics(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
     """An iCalendar file with one all-day event per step (CRLF, folded lines)."""
     roles, channels = _names(catalog, lang)
-    stamp = anchor.strftime("%Y%m%d") + "T000000Z"
+    # DTSTAMP is the anchor, not the clock: the page and the CLI then write the same bytes.
+    stamp = _compact(anchor) + "T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
     for day, step in dated_steps(playbook, anchor):
         description = (
@@ -47,10 +75,10 @@ def ics(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
         )
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{playbook.id}-{step.id}-{day.strftime('%Y%m%d')}@cs-playbook",
+            f"UID:{playbook.id}-{step.id}-{_compact(day)}@cs-playbook",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTSTART;VALUE=DATE:{_compact(day)}",
+            f"DTEND;VALUE=DATE:{_compact(day + dt.timedelta(days=1))}",
             f"SUMMARY:{_escape(step.title(lang))}",
             f"DESCRIPTION:{_escape(description)}",
             "END:VEVENT",

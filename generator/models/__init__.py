@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.models.article import Article, Comparison
 from generator.models.base import LANGS, Item, Model, Text
 from generator.models.checklist import Checklist
+from generator.models.fillable import FillableTemplate
 from generator.models.framework import Framework
 from generator.models.glossary import Glossary
 from generator.models.kpi import Kpi
@@ -30,6 +31,7 @@ KINDS: dict[str, type[Model]] = {
     "comparison": Comparison,
     "article": Article,
     "kpi": Kpi,
+    "template": FillableTemplate,
 }
 
 __all__ = ["KINDS", "LANGS", "Item", "Model", "Text"]

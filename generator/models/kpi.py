@@ -6,7 +6,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
-from generator.formula import EvaluationError, FormulaError, Node, evaluate, names, parse
+from generator.formula import (
+    FUNCTIONS,
+    EvaluationError,
+    FormulaError,
+    Node,
+    evaluate,
+    names,
+    parse,
+)
+from generator.kpi import showable
 from generator.models.base import FrameworkRef, Item, Model, Text
 
 InputName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
@@ -19,6 +28,13 @@ class KpiInput(Model):
     id: InputName
     label: Text
     unit: Literal["money", "count", "percent", "ratio", "months"]
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_function(cls, value: str) -> str:
+        if value in FUNCTIONS:
+            raise ValueError(f"{value!r} is a function name; give the input another name")
+        return value
 
 
 class Kpi(Item):
@@ -40,7 +56,7 @@ class Kpi(Item):
         try:
             tree = parse(value, inputs)
         except FormulaError as exc:
-            raise ValueError(f"formula: {exc}") from None
+            raise ValueError(str(exc)) from None
         unused = inputs - names(tree)
         if unused:
             raise ValueError(f"inputs not used by the formula: {', '.join(sorted(unused))}")
@@ -52,15 +68,17 @@ class Kpi(Item):
         inputs = {i.id for i in info.data.get("inputs", [])}
         if set(value) != inputs:
             missing, extra = sorted(inputs - set(value)), sorted(set(value) - inputs)
-            raise ValueError(f"example must give every input (missing {missing}, extra {extra})")
+            raise ValueError(f"give every input (missing {missing}, extra {extra})")
         if any(v < 0 for v in value.values()):
-            raise ValueError("example inputs must not be negative")
-        formula = info.data.get("formula")
-        if formula is not None:
+            raise ValueError("inputs must not be negative")
+        formula, unit = info.data.get("formula"), info.data.get("unit")
+        if formula is not None and unit is not None:
             try:
-                evaluate(parse(formula, inputs), value)
+                result = evaluate(parse(formula, inputs), value)
             except EvaluationError as exc:
-                raise ValueError(f"example: {exc}") from None
+                raise ValueError(str(exc)) from None
+            if not showable(result, unit):
+                raise ValueError("the result is too large to show exactly")
         return value
 
     def tree(self) -> Node:

@@ -15,6 +15,7 @@ from generator.models.base import (
     PlaybookRef,
     QuestionSetRef,
     Slug,
+    TemplateRef,
     Text,
 )
 
@@ -28,6 +29,7 @@ class Links(Model):
     question_sets: list[QuestionSetRef] = Field(default_factory=list)
     comparisons: list[ComparisonRef] = Field(default_factory=list)
     articles: list[ArticleRef] = Field(default_factory=list)
+    templates: list[TemplateRef] = Field(default_factory=list)
 
 
 class Challenge(Model):

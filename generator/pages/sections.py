@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.links import PAGE_FOLDERS
-from generator.pages import PageBuilder, PageSpec, guides, kpis
+from generator.pages import PageBuilder, PageSpec, guides, kpis, templates_pages
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -202,6 +202,7 @@ BUILDERS: list[PageBuilder] = [
     playbooks,
     checklists,
     question_sets,
+    templates_pages.templates,
     kpis.kpis,
     guides.comparisons,
     guides.articles,

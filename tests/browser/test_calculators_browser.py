@@ -1,4 +1,4 @@
-"""Page calculators give exactly Python's results; the page's .ics equals the CLI's."""
+"""Page calculators give exactly Python's results; the page's downloads equal the CLI's."""
 
 from __future__ import annotations
 
@@ -9,74 +9,144 @@ import icalendar
 import pytest
 
 from generator.catalog import load_catalog
-from generator.kpi import compute
-from generator.schedule import ics
+from generator.formula import EvaluationError
+from generator.kpi import compute, fixed
+from generator.labels import load_labels
+from generator.schedule import ics, markdown
 from generator.scoring import score
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
 CATALOG = load_catalog(PROJECT_ROOT / "frameworks", PROJECT_ROOT)
+#: Values spread over the inputs in turn: plain, fractional, rounding edges (x.x5, 1/3), zero.
 SAMPLES = [
-    {"a": 1234.5, "b": 17, "c": 0.333, "d": 9},
-    {"a": 3, "b": 2, "c": 1, "d": 0.5},
+    [1234.5, 17, 0.333, 9],
+    [3, 2, 1, 0.5],
+    [0.125, 0.375, 1 / 3, 2.675],
+    [1e6, 987654.321, 0.0425, 12],
+    [0, 5, 7, 0],
 ]
+
+
+def _fill(page, selector: str, values: dict[str, float | None]) -> None:
+    for name, value in values.items():
+        page.fill(f"{selector} input[name={name}]", "" if value is None else repr(value))
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_kpi_calculator_matches_python(page, site_url, lang):
+    t = load_labels(lang)
+    checked = 0
     for kpi in CATALOG.of("kpi"):
         page.goto(f"{site_url}/{lang}/kpis/{kpi.id}/", wait_until="load")
         output = page.locator(".csp-calc output[name=result]")
+        example = compute(kpi, kpi.example, lang)
+        assert output.inner_text() == example.display  # the page's first state is the example
         for sample in SAMPLES:
-            values = {i.id: list(sample.values())[n % 4] for n, i in enumerate(kpi.inputs)}
-            for name, value in values.items():
-                page.fill(f".csp-calc input[name={name}]", repr(value))
-            expected = compute(kpi, values, lang)
+            values = {i.id: sample[n % len(sample)] for n, i in enumerate(kpi.inputs)}
+            _fill(page, ".csp-calc", values)
+            try:
+                expected = compute(kpi, values, lang)
+            except EvaluationError as exc:
+                assert "zero" in str(exc), (kpi.id, values, exc)
+                assert output.inner_text() == t.kpi.error_zero
+                assert output.get_attribute("data-value") is None
+                continue
             assert output.inner_text() == expected.display, (kpi.id, values)
             assert float(output.get_attribute("data-value") or "nan") == expected.value
+            checked += 1
+    assert checked >= 3 * len(CATALOG.of("kpi"))
     assert page.request_log.outside == []
 
 
-def test_health_score_what_if_matches_python(page, site_url):
+def test_kpi_calculator_error_states(page, site_url):
+    t = load_labels("en")
+    grr = CATALOG.get("kpi", "grr")
+    page.goto(f"{site_url}/en/kpis/grr/", wait_until="load")
+    output = page.locator(".csp-calc output[name=result]")
+    names = [i.id for i in grr.inputs]
+    page.fill(f".csp-calc input[name={names[0]}]", "")
+    assert output.inner_text() == t.kpi.error_missing
+    page.fill(f".csp-calc input[name={names[0]}]", "-5")
+    assert output.inner_text() == t.kpi.error_missing
+    ltv = CATALOG.get("kpi", "ltv")
+    page.goto(f"{site_url}/en/kpis/ltv/", wait_until="load")
+    huge = {ltv.inputs[0].id: 1e30, ltv.inputs[1].id: 1.0, ltv.inputs[2].id: 0.5}
+    _fill(page, ".csp-calc", huge)
+    with pytest.raises(EvaluationError, match="too large"):
+        compute(ltv, huge)
+    assert page.locator(".csp-calc output[name=result]").inner_text() == t.kpi.error_large
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_health_score_what_if_matches_python(page, site_url, lang):
+    t = load_labels(lang)
     model = CATALOG.get("framework", "health-score").score_model
     ids = [c.id for c in model.components]
-    page.goto(f"{site_url}/en/frameworks/health-score/", wait_until="load")
-    cases = [
+    page.goto(f"{site_url}/{lang}/frameworks/health-score/", wait_until="load")
+    box = ".csp-whatif"
+    assert page.locator(f"{box} output[name=score]").inner_text() == t.whatif.empty
+    cases: list[dict[str, float | None]] = [
         dict.fromkeys(ids, 80.0),
         {ids[0]: 90.0, ids[3]: 40.0},
         dict(zip(ids, [12.5, 99.0, 0.0, 55.5, 73.0], strict=True)),
         {ids[1]: 50.0},
+        dict(zip(ids, [79.95, 80.0, 80.0, 80.0, None], strict=True)),
+        dict(zip(ids, [49.99, 50.0, 50.0, 50.0, 49.0], strict=True)),
+        dict.fromkeys(ids, 0.0),
+        dict.fromkeys(ids, 100.0),
     ]
     for values in cases:
-        for component in ids:
-            value = values.get(component)
-            page.fill(f".csp-whatif input[name={component}]", "" if value is None else repr(value))
+        _fill(page, box, {c: values.get(c) for c in ids})
         expected = score(model, {c: values.get(c) for c in ids})
-        from generator.kpi import fixed
+        assert page.locator(f"{box} output[name=score]").inner_text() == fixed(expected.score, 1)
+        band = page.locator(f"{box} output[name=band]")
+        assert band.get_attribute("data-band") == expected.band.id, values
+        assert band.inner_text() == expected.band.name(lang)
+        action = page.locator(f"{box} output[name=action]").inner_text()
+        assert action == expected.band.action(lang).strip()
+    _fill(page, box, dict.fromkeys(ids))
+    assert page.locator(f"{box} output[name=score]").inner_text() == t.whatif.empty
+    _fill(page, box, {ids[0]: 101.0})
+    assert page.locator(f"{box} output[name=score]").inner_text() == t.whatif.range
+    assert page.request_log.outside == []
 
-        assert page.locator(".csp-whatif output[name=score]").inner_text() == fixed(
-            expected.score, 1
-        )
-        band = page.locator(".csp-whatif output[name=band]")
-        assert band.get_attribute("data-band") == expected.band.id
-        assert band.inner_text() == expected.band.name("en")
+
+def _download(page, selector: str, target: Path) -> bytes:
+    with page.expect_download() as info:
+        page.click(selector)
+    info.value.save_as(target)
+    return target.read_bytes()
 
 
 @pytest.mark.parametrize(
     ("playbook_id", "lang"), [("high-touch", "ja"), ("retention-campaign", "en")]
 )
-def test_page_ics_is_the_cli_ics(page, site_url, tmp_path: Path, playbook_id, lang):
+def test_page_downloads_are_the_cli_files(page, site_url, tmp_path: Path, playbook_id, lang):
+    playbook = CATALOG.get("playbook", playbook_id)
     anchor = dt.date(2026, 3, 31)
     page.goto(f"{site_url}/{lang}/playbooks/{playbook_id}/", wait_until="load")
     page.fill(".csp-schedule input[name=anchor]", anchor.isoformat())
-    with page.expect_download() as info:
-        page.click(".csp-schedule__ics")
-    target = tmp_path / "page.ics"
-    info.value.save_as(target)
-    from_page = target.read_bytes()
-    from_cli = ics(CATALOG, CATALOG.get("playbook", playbook_id), anchor, lang).encode("utf-8")
-    assert from_page == from_cli
+    from_page = _download(page, ".csp-schedule__ics", tmp_path / "page.ics")
+    assert from_page == ics(CATALOG, playbook, anchor, lang).encode("utf-8")
     events = icalendar.Calendar.from_ical(from_page).walk("VEVENT")
-    assert len(events) == len(CATALOG.get("playbook", playbook_id).steps)
+    assert len(events) == len(playbook.steps)
+    checklist = _download(page, ".csp-schedule__md", tmp_path / "page.md")
+    assert checklist == markdown(CATALOG, playbook, anchor, lang).encode("utf-8")
+    shown = page.locator(".csp-schedule__list li").all_inner_texts()
+    first_day = anchor + dt.timedelta(days=min(s.offset_days for s in playbook.steps))
+    assert shown[0].startswith(first_day.isoformat())
+    assert len(shown) == len(playbook.steps)
     assert page.request_log.outside == []
+
+
+def test_schedule_refuses_dates_beyond_the_calendar(page, site_url):
+    page.goto(f"{site_url}/en/playbooks/high-touch/", wait_until="load")
+    page.fill(".csp-schedule input[name=anchor]", "9999-12-30")
+    assert page.locator(".csp-schedule__invalid").is_visible()
+    assert page.locator(".csp-schedule__ics").is_hidden()
+    assert page.locator(".csp-schedule__list li").count() == 0
+    page.fill(".csp-schedule input[name=anchor]", "0050-03-01")
+    assert page.locator(".csp-schedule__invalid").is_hidden()
+    assert page.locator(".csp-schedule__list li").first.inner_text().startswith("0050-")

@@ -50,3 +50,29 @@ def test_every_challenge_link_opens_a_page(page, site_url, lang):
         response = page.goto(target)
         assert response is not None and response.status == 200, target
     assert page.request_log.outside == []
+
+
+def test_ticks_follow_the_stage_into_the_other_language(page, site_url):
+    page.goto(f"{site_url}/en/csm-onboarding/", wait_until="networkidle")
+    week_2 = page.locator(".csp-progress h2#week-2 ~ ul input[type=checkbox]")
+    week_2.nth(0).check(force=True)
+    page.goto(f"{site_url}/ja/csm-onboarding/", wait_until="networkidle")
+    boxes = page.locator(".csp-progress input[type=checkbox]")
+    checked = [i for i in range(boxes.count()) if boxes.nth(i).is_checked()]
+    assert len(checked) == 1
+    assert page.locator(".csp-progress h2#week-2 ~ ul input[type=checkbox]").nth(0).is_checked()
+    assert not page.locator(".csp-progress h2#week-1 ~ ul input[type=checkbox]").nth(0).is_checked()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_framework_tag_leads_to_its_place_on_the_tag_index(page, site_url, lang):
+    page.goto(f"{site_url}/{lang}/frameworks/health-score/", wait_until="networkidle")
+    link = page.locator("article a[href*='tags/#']").first
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(f"/{lang}/tags/#{anchor}")
+    heading = page.locator(f"h3#{anchor}")
+    assert heading.count() == 1
+    following = heading.locator("xpath=following-sibling::ul[1]//a")
+    assert "health-score" in " ".join(following.evaluate_all("els => els.map(e => e.href)"))

@@ -9,6 +9,8 @@
   "use strict";
 
   // ---- numbers -------------------------------------------------------------------------
+  var LIMIT = Math.pow(2, 53);
+
   function evaluate(node, values) {
     if ("num" in node) return node.num;
     if ("var" in node) return values[node["var"]];
@@ -55,18 +57,29 @@
       for (var i = 0; i < inputs.length; i++) {
         var raw = inputs[i].value.trim();
         var number = raw === "" ? NaN : Number(raw);
-        if (!isFinite(number) || number < 0) { output.textContent = data.missing; return; }
+        if (!isFinite(number) || number < 0) {
+          output.textContent = data.missing;
+          output.removeAttribute("data-value");
+          return;
+        }
         values[inputs[i].name] = number;
       }
+      output.removeAttribute("data-value");
+      var value;
       try {
-        var value = evaluate(data.tree, values);
-        var shown = data.unit === "percent" ? value * 100 : value;
-        output.textContent = data.pattern.replace("{value}", fixed(shown, data.digits));
-        output.setAttribute("data-value", String(value));
+        value = evaluate(data.tree, values);
       } catch (error) {
         output.textContent = data.zero;
-        output.removeAttribute("data-value");
+        return;
       }
+      var shown = data.unit === "percent" ? value * 100 : value;
+      // The same test as kpi.showable(): beyond 2**53 the two languages print different digits.
+      if (!isFinite(shown) || Math.abs(shown) * Math.pow(10, data.digits) + 0.5 >= LIMIT) {
+        output.textContent = data.large;
+        return;
+      }
+      output.textContent = data.pattern.replace("{value}", fixed(shown, data.digits));
+      output.setAttribute("data-value", String(value));
     }
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -142,6 +155,25 @@
     parts.push(current);
     return parts.join("\r\n");
   }
+  function inCalendar(time) {
+    var year = new Date(time).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }
+  // A real YYYY-MM-DD date whose steps (and the day after each) fall in the years 1-9999,
+  // as schedule.parse_anchor() and dated_steps() require; null otherwise.
+  function parseAnchor(text, data) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+    var parts = text.split("-").map(Number);
+    var date = new Date(0);
+    date.setUTCFullYear(parts[0], parts[1] - 1, parts[2]);  // Date.UTC maps years 0-99 to 19xx
+    var anchor = date.getTime();
+    if (!inCalendar(anchor) || iso(anchor) !== text) return null;
+    var fits = data.steps.every(function (s) {
+      var day = anchor + s.offset * DAY;
+      return inCalendar(day) && inCalendar(day + DAY);
+    });
+    return fits ? anchor : null;
+  }
   function ics(data, anchor, lang) {
     var stamp = compact(anchor) + "T000000Z";
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CS Playbook//Schedules//EN",
@@ -172,13 +204,15 @@
     var list = box.querySelector(".csp-schedule__list");
     var icsLink = box.querySelector(".csp-schedule__ics");
     var mdLink = box.querySelector(".csp-schedule__md");
+    var invalid = box.querySelector(".csp-schedule__invalid");
     var urls = [];
     function update() {
       urls.forEach(function (u) { URL.revokeObjectURL(u); }); urls = [];
       list.textContent = "";
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(input.value)) { icsLink.hidden = mdLink.hidden = true; return; }
-      var parts = input.value.split("-").map(Number);
-      var anchor = Date.UTC(parts[0], parts[1] - 1, parts[2]);
+      icsLink.hidden = mdLink.hidden = true;
+      var anchor = parseAnchor(input.value, data);
+      invalid.hidden = anchor !== null || input.value === "";
+      if (anchor === null) return;
       data.steps.forEach(function (s) {
         var item = document.createElement("li");
         item.textContent = iso(anchor + s.offset * DAY) + " — " + s.title[lang];

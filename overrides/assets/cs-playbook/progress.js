@@ -27,8 +27,31 @@
     }
   }
 
+  /*
+   * Each box is keyed by the section it sits in (the id of the heading above it) and its
+   * place in that section, so adding an item to one stage keeps the ticks of the others.
+   * Both language versions use the same ids, so ticks made in one show in the other.
+   */
+  function itemKeys(box) {
+    var keys = [];
+    var section = "_";
+    var counts = {};
+    var nodes = box.querySelectorAll("h2[id], input[type=checkbox]");
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i];
+      if (node.tagName === "H2") {
+        section = node.id;
+        continue;
+      }
+      counts[section] = (counts[section] || 0) + 1;
+      keys.push(section + ":" + counts[section]);
+    }
+    return keys;
+  }
+
   function setUp(box) {
     var inputs = box.querySelectorAll("input[type=checkbox]");
+    var keys = itemKeys(box);
     var status = box.querySelector(".csp-progress__status");
     var reset = box.querySelector(".csp-progress__reset");
     var format = box.getAttribute("data-progress-format") || "{done} / {total}";
@@ -43,15 +66,15 @@
     }
 
     for (var i = 0; i < inputs.length; i++) {
-      (function (input, index) {
+      (function (input, key) {
         input.disabled = false;
-        input.checked = state[index] === true;
+        input.checked = state[key] === true;
         input.addEventListener("change", function () {
-          state[index] = input.checked;
+          state[key] = input.checked;
           save(box, state);
           refresh();
         });
-      })(inputs[i], i);
+      })(inputs[i], keys[i]);
     }
     if (reset) {
       reset.hidden = false;

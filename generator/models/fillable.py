@@ -1,0 +1,81 @@
+"""The template kind: a fillable document with typed fields and a body per language.
+
+The body marks where a field goes with ``[[field_id]]``. Bodies are never evaluated as
+templates: ``generator/fill.py`` (and the page's form script) replace the markers with
+escaped answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+
+from generator.models.base import FrameworkRef, Item, Model, Text
+
+FieldId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+FieldType = Literal[
+    "short", "long", "number", "percent", "money", "date", "choice", "list", "table"
+]
+MARKER = re.compile(r"\[\[([a-z][a-z0-9_]{0,39})\]\]")
+
+
+class Option(Model):
+    """One choice of a ``choice`` field."""
+
+    id: FieldId
+    label: Text
+
+
+class TemplateField(Model):
+    """A field to fill: its type, label and help in both languages, and an example answer."""
+
+    id: FieldId
+    type: FieldType
+    label: Text
+    help: Text
+    required: bool = True
+    options: list[Option] = Field(default_factory=list)
+    columns: list[Option] = Field(default_factory=list)
+    example: Any
+
+    @field_validator("options")
+    @classmethod
+    def _options_for_choice(cls, value: list[Option], info: ValidationInfo) -> list[Option]:
+        if (info.data.get("type") == "choice") != bool(value):
+            raise ValueError("a choice field needs options, and only a choice field has them")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _columns_for_table(cls, value: list[Option], info: ValidationInfo) -> list[Option]:
+        if (info.data.get("type") == "table") != bool(value):
+            raise ValueError("a table field needs columns, and only a table field has them")
+        return value
+
+
+class FillableTemplate(Item):
+    """A template page: ``site/<lang>/templates/<id>/`` with a download and a form."""
+
+    kind: Literal["template"]
+    order: int = 100
+    purpose: Text
+    when: Text
+    fields: list[TemplateField] = Field(min_length=1)
+    body: Text
+    frameworks: list[FrameworkRef] = Field(default_factory=list)
+
+    @field_validator("body")
+    @classmethod
+    def _markers_name_fields(cls, value: Text, info: ValidationInfo) -> Text:
+        fields = {f.id for f in info.data.get("fields", [])}
+        for lang in ("ja", "en"):
+            used = set(MARKER.findall(getattr(value, lang)))
+            unknown = sorted(used - fields)
+            if unknown:
+                raise ValueError(f"body.{lang} names unknown field(s): {', '.join(unknown)}")
+            unused = sorted(fields - used)
+            if unused:
+                raise ValueError(f"body.{lang} does not use field(s): {', '.join(unused)}")
+        return value

@@ -1,0 +1,158 @@
+"""Filling templates: escaping keeps the structure, every error path is located."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.catalog import load_catalog
+from generator.cli import main
+from generator.fill import blank, check_answers, fill, inline, number
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG = load_catalog(ROOT / "frameworks", ROOT)
+TEMPLATES = [t.id for t in CATALOG.of("template")]
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["--project", str(ROOT), *args])
+
+
+def test_all_pinned_templates_exist():
+    assert set(TEMPLATES) >= {
+        "cs-strategy-plan",
+        "cs-strategy-document",
+        "success-plan",
+        "qbr",
+        "health-score-worksheet",
+        "onboarding-plan",
+        "kickoff-agenda",
+        "review-30-60-90",
+    }
+
+
+def test_short_text_cannot_break_a_table():
+    template = CATALOG.get("template", "success-plan")
+    answers = {f.id: f.example for f in template.fields}
+    answers["metric"] = "time | cost\n# heading <b>x</b> [link](javascript:x)"
+    text = fill(template, answers, "en")
+    row = next(line for line in text.splitlines() if line.startswith("| time"))
+    assert row.count(" | ") == 3 and row.endswith(" |")
+    assert "\\| cost \\# heading \\<b\\>x\\</b\\> \\[link\\](javascript:x)" in row
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1000, "1,000"), (1234567.5, "1,234,567.5"), (-2000, "-2,000"), (0.25, "0.25"), (3.0, "3")],
+)
+def test_numbers(value, shown):
+    assert number(value) == shown
+
+
+def test_inline_folds_newlines():
+    assert inline("a\nb\t c") == "a b c"
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_example_answers_fill_completely(template_id, tmp_path):
+    result = run("fill", template_id, "--example", "--lang", "en")
+    assert result.exit_code == 0
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(result.output, encoding="utf-8")
+    filled = run("fill", template_id, "--answers", str(answers), "--lang", "ja")
+    assert filled.exit_code == 0, filled.output
+    assert "【記入" not in filled.output and "[[" not in filled.output
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_blank_files_pass_markdownlint(template_id, lang, tmp_path):
+    path = tmp_path / f"{template_id}.md"
+    path.write_text(blank(CATALOG.get("template", template_id), lang), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pymarkdown", "--disable-rules", "md013", "scan", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    marker = "【記入:" if lang == "ja" else "[fill in:"
+    assert marker in path.read_text("utf-8") and "<!--" in path.read_text("utf-8")
+
+
+def _write(tmp_path: Path, data: object) -> str:
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+ERROR_CASES = {
+    "unknown-field": ({"colour": "red"}, "colour: unknown field"),
+    "short-not-text": ({"customer": 5}, "customer: expected text"),
+    "number-not-number": ({"baseline": "ten"}, "baseline: expected a number"),
+    "bad-date": ({"target_date": "30/06/2026"}, "target_date: expected a date"),
+    "bad-choice": ({"review_cadence": "yearly"}, "review_cadence: expected one of"),
+    "list-not-list": ({"risks": "one"}, "risks: expected a list"),
+    "table-not-rows": ({"milestones": ["a"]}, "milestones: expected a list of rows"),
+    "table-unknown-column": ({"milestones": [{"when": "x"}]}, "milestones: unknown column"),
+    "missing-required": ({}, "business_goal: required field is missing"),
+    "not-a-mapping": (["a"], "answers are a mapping"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ERROR_CASES))
+def test_fill_errors_are_located(case, tmp_path):
+    data, expected = ERROR_CASES[case]
+    result = run("fill", "success-plan", "--answers", _write(tmp_path, data))
+    assert result.exit_code == 1
+    assert expected in result.output, result.output
+    for line in result.output.strip().splitlines():
+        assert line.startswith(str(tmp_path / "answers.yaml") + ":"), line
+    assert "Traceback" not in result.output
+
+
+def test_allow_missing_leaves_placeholders(tmp_path):
+    result = run(
+        "fill",
+        "success-plan",
+        "--answers",
+        _write(tmp_path, {"customer": "ACME"}),
+        "--allow-missing",
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0
+    assert "# Success plan: ACME" in result.output and "[fill in: Business goal]" in result.output
+
+
+def test_other_fill_errors(tmp_path):
+    assert run("fill", "nope", "--example").exit_code == 1
+    assert run("fill", "success-plan").exit_code == 1
+    missing = run("fill", "success-plan", "--answers", str(tmp_path / "none.yaml"))
+    assert missing.exit_code == 1 and "no such file" in missing.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("customer: [\n", encoding="utf-8")
+    result = run("fill", "success-plan", "--answers", str(broken))
+    assert result.exit_code == 1 and f"{broken}:2:1:" in result.output
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text("customer: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
+    assert "not allowed" in run("fill", "success-plan", "--answers", str(tagged)).output
+
+
+def test_answers_are_data_not_templates():
+    template = CATALOG.get("template", "success-plan")
+    answers = {f.id: f.example for f in template.fields}
+    answers["customer"] = "{{ 7*7 }} [[business_goal]] {% raw %}"
+    text = fill(template, answers, "en")
+    assert "{{ 7\\*7 }} \\[\\[business\\_goal\\]\\] {% raw %}" in text.splitlines()[0]
+
+
+def test_check_answers_accepts_examples():
+    for template in CATALOG.of("template"):
+        answers = {f.id: f.example for f in template.fields}
+        assert check_answers(template, answers, allow_missing=False) == []
