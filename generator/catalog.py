@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 from generator.errors import ContentError, ContentErrors
 from generator.loader import Document, KeyPath, find_content_files, load_file
 from generator.models import Model
-from generator.models.base import declared_ids
+from generator.models.base import SLUG_PATTERN, declared_ids
 from generator.refs import iter_refs
 from generator.validation import validate_document
 
@@ -73,6 +74,8 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     errors: list[ContentError] = []
     catalog = Catalog()
     first_seen: dict[tuple[str, str], tuple[Source, KeyPath]] = {}
+    # Items whose file has errors of its own: references to them are not reported again.
+    broken: set[tuple[str, str]] = set()
     for path in find_content_files(content_root):
         display = _display(path, base)
         doc, load_errors = load_file(path, display)
@@ -84,10 +87,11 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
         flagged = {(e.line, e.col) for e in load_errors}
         errors.extend(e for e in model_errors if (e.line, e.col) not in flagged)
         if model is None or load_errors:
+            broken.update(_claimed_id(doc.data))
             continue
         source = Source(display, doc)
         errors.extend(_register(catalog, model, source, first_seen))
-    errors.extend(_check_references(catalog))
+    errors.extend(_check_references(catalog, broken))
     if errors:
         raise ContentErrors(errors)
     return catalog
@@ -132,12 +136,24 @@ def _resolve_loc(model: Any, loc: KeyPath) -> Any:
     return node
 
 
-def _check_references(catalog: Catalog) -> list[ContentError]:
+def _claimed_id(data: Any) -> list[tuple[str, str]]:
+    """The (kind, id) a document that failed validation meant to declare, when readable."""
+    if isinstance(data, dict) and isinstance(data.get("kind"), str):
+        item_id = data.get("id")
+        if isinstance(item_id, str) and re.fullmatch(SLUG_PATTERN, item_id):
+            return [(data["kind"], item_id)]
+    return []
+
+
+def _check_references(catalog: Catalog, broken: set[tuple[str, str]]) -> list[ContentError]:
     errors = []
     for (kind, item_id), source in catalog.sources.items():
         model = catalog.items[kind][item_id]
         for target_kind, target_id, loc in iter_refs(model):
-            if (target_kind, target_id) not in catalog.declared:
+            target = (target_kind, target_id)
+            if target not in catalog.declared and target in broken:
+                continue
+            if target not in catalog.declared:
                 known = sorted(i for k, i in catalog.declared if k == target_kind)
                 hint = _closest(target_id, known)
                 msg = f"no {target_kind} with id '{target_id}'{hint}"

@@ -10,6 +10,7 @@ import click
 
 from generator.catalog import load_catalog
 from generator.errors import ContentErrors
+from generator.scaffold import FOLDERS
 
 
 def _project(path: str) -> Path:
@@ -121,9 +122,7 @@ def serve(project: Path, lang: str, port: int) -> None:
 
 
 @main.command("new")
-@click.argument(
-    "kind", type=click.Choice(["framework", "playbook", "checklist", "question-set", "glossary"])
-)
+@click.argument("kind", type=click.Choice(sorted(FOLDERS)))
 @click.argument("item_id", metavar="ID")
 @click.pass_obj
 def new_command(project: Path, kind: str, item_id: str) -> None:

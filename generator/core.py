@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.abbreviations import abbreviation_block
 from generator.catalog import Catalog, load_catalog
-from generator.models.base import LANGS
+from generator.langs import LANGS
 from generator.nav import NavEntry, build_nav
 from generator.pages.templates_pages import downloads
 from generator.render import Renderer

@@ -8,31 +8,48 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
+from generator.answers import located_problem
 from generator.labels import load_labels
 from generator.models.fillable import MARKER
 
 #: Characters that could start Markdown structure inside a line; each gets a backslash.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|<>#])")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: What would start a block at the beginning of a line: a list item, a setext underline
+#: (``---``, ``===``), a fence (``~~~``) or a numbered item (``1.``, ``1)``).
+_LEADING_MARK = re.compile(r"^([-+=~]|\d+(?=[.)]))")
 
 
 def inline(text: str) -> str:
-    """One line of literal text: newlines folded, Markdown punctuation escaped."""
-    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """One line of literal text: newlines folded, Markdown punctuation escaped.
+
+    The result is safe anywhere in a line, the start included: an answer can neither
+    open a block (list, heading, fence, quote) nor split a table cell.
+    """
+    line = _INLINE_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    match = _LEADING_MARK.match(line)
+    if match is None:
+        return line
+    if match.group(1).isdigit():
+        end = match.end()
+        return line[:end] + "\\" + line[end:]
+    return "\\" + line
 
 
 def number(value: float) -> str:
-    """A number as people write it: no trailing .0, thousands grouped in the integer part."""
-    if float(value).is_integer() and abs(value) < 1e15:
-        whole, frac = f"{int(value)}", ""
-    else:
-        whole, _, frac = repr(float(value)).partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = whole.lstrip("-")
-    grouped = re.sub(r"\B(?=(\d{3})+(?!\d))", ",", whole) if whole.isdigit() else whole
-    return sign + grouped + ("." + frac if frac else "")
+    """A number as people write it: no exponent, no trailing .0, thousands grouped.
+
+    Fractions keep the shortest digits that read back as the same float (what JavaScript's
+    ``String(x)`` gives), written out in full: 0.00001, never 1e-05.
+    """
+    magnitude = abs(float(value))
+    exact = magnitude.is_integer()
+    text = str(int(magnitude)) if exact else format(Decimal(repr(magnitude)), "f")
+    whole, _, frac = text.partition(".")
+    sign = "-" if float(value) < 0 else ""
+    return sign + re.sub(r"\B(?=(\d{3})+(?!\d))", ",", whole) + ("." + frac if frac else "")
 
 
 def placeholder(label: str, lang: str) -> str:
@@ -69,11 +86,8 @@ def render_value(field: Any, value: Any, lang: str) -> str:
 
 
 def _cell(value: Any) -> str:
-    return (
-        number(value)
-        if isinstance(value, int | float) and not isinstance(value, bool)
-        else str(value)
-    )
+    # A cell is text: a number keeps the digits it was written with (2026 stays 2026).
+    return "" if value is None else str(value)
 
 
 def _blank(field: Any, lang: str) -> str:
@@ -86,6 +100,11 @@ def _blank(field: Any, lang: str) -> str:
         row = "| " + " | ".join(placeholder(c.label(lang), lang) for c in field.columns) + " |"
         return "\n".join([header, rule, row])
     return mark
+
+
+def examples(template: Any, lang: str) -> dict[str, Any]:
+    """The example answer of every field, in ``lang``."""
+    return {f.id: f.example_in(lang) for f in template.fields}
 
 
 def fill(template: Any, answers: dict[str, Any], lang: str) -> str:
@@ -112,12 +131,12 @@ def blank(template: Any, lang: str) -> str:
 
 def check_answers(
     template: Any, answers: Any, allow_missing: bool
-) -> list[tuple[tuple[str, ...], str]]:
+) -> list[tuple[tuple[str | int, ...], str]]:
     """Problems as (key path, message); an empty list means the answers can be filled."""
     if not isinstance(answers, dict):
         return [((), "answers are a mapping of field id to value")]
     fields = {f.id: f for f in template.fields}
-    problems: list[tuple[tuple[str, ...], str]] = []
+    problems: list[tuple[tuple[str | int, ...], str]] = []
     for key in answers:
         if key not in fields:
             problems.append(((str(key),), f"unknown field; fields: {', '.join(fields)}"))
@@ -127,50 +146,44 @@ def check_answers(
             if field.required and not allow_missing:
                 problems.append(((field.id,), "required field is missing"))
             continue
-        message = _type_problem(field, value)
-        if message:
-            problems.append(((field.id,), message))
+        located = located_problem(field, value)
+        if located:
+            where, message = located
+            problems.append(((field.id, *where), message))
     return problems
-
-
-def _type_problem(field: Any, value: Any) -> str | None:
-    kind = field.type
-    if kind in ("short", "long"):
-        return None if isinstance(value, str) and value.strip() else "expected text"
-    if kind in ("number", "percent", "money"):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return None if ok else f"expected a number for a {kind} field"
-    if kind == "date":
-        if isinstance(value, dt.date) or (isinstance(value, str) and _DATE.match(value)):
-            return None
-        return "expected a date as YYYY-MM-DD"
-    if kind == "choice":
-        ids = [o.id for o in field.options]
-        return None if value in ids else f"expected one of: {', '.join(ids)}"
-    if kind == "list":
-        ok = isinstance(value, list) and all(isinstance(v, str | int | float) for v in value)
-        return None if ok and value else "expected a list of text items"
-    columns = {c.id for c in field.columns}
-    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
-        return "expected a list of rows (mappings of column id to text)"
-    for row in value:
-        extra = set(row) - columns
-        if extra:
-            names = ", ".join(sorted(map(str, extra)))
-            return f"unknown column(s) {names}; columns: {', '.join(sorted(columns))}"
-    return None
 
 
 def example_answers(template: Any, lang: str) -> str:
     """An answers file with every field, its label and help as a comment, and example values."""
+    t = load_labels(lang).fill
+    lines = ["# " + str(t.answers_header).format(title=template.title(lang), id=template.id)]
+    for field in template.fields:
+        label = (
+            field.label(lang)
+            if field.required
+            else str(t.optional_field).format(label=field.label(lang))
+        )
+        lines.append(f"# {label}: {' '.join(field.help(lang).split())}")
+        if field.type == "choice":
+            choices = ", ".join(f"{o.id} ({o.label(lang)})" for o in field.options)
+            lines.append("#   " + str(t.answers_options).format(options=choices))
+        lines.append(_dump_answer(field.id, field.example_in(lang)))
+    return "\n".join(lines) + "\n"
+
+
+def _dump_answer(key: str, value: Any) -> str:
+    """One ``key: value`` of an answers file: long texts as literal blocks, never wrapped."""
     import yaml
 
-    lines = [f"# {template.title(lang)}: cs-playbook fill {template.id} --answers this-file"]
-    for field in template.fields:
-        needed = "" if field.required else " (optional)"
-        lines.append(f"# {field.label(lang)}{needed}: {' '.join(field.help(lang).split())}")
-        if field.type == "choice":
-            lines.append(f"#   options: {', '.join(o.id for o in field.options)}")
-        value = yaml.safe_dump({field.id: field.example}, allow_unicode=True, sort_keys=False)
-        lines.append(value.rstrip("\n"))
-    return "\n".join(lines) + "\n"
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in data else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    Dumper.add_representer(str, text)
+    dumped = yaml.dump(
+        {key: value}, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**6
+    )
+    return dumped.rstrip("\n")

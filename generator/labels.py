@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.models.base import LANGS
+from generator.langs import LANGS
 
 
 class Labels:

@@ -20,7 +20,7 @@ from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate, write_tree
 from generator.errors import ContentErrors
 from generator.labels import load_labels
-from generator.models.base import LANGS
+from generator.langs import LANGS
 from generator.nav import nav_paths
 from generator.search_index import fold_pairs
 

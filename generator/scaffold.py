@@ -17,6 +17,8 @@ FOLDERS = {
     "checklist": "checklists",
     "question-set": "question-sets",
     "glossary": "glossary",
+    "template": "templates",
+    "kpi": "kpis",
 }
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from generator.langs import LANGS
 from generator.models.article import Article, Comparison
-from generator.models.base import LANGS, Item, Model, Text
+from generator.models.base import Item, Model, Text
 from generator.models.checklist import Checklist
 from generator.models.fillable import FillableTemplate
 from generator.models.framework import Framework

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
-
-LANGS: tuple[str, ...] = ("ja", "en")
-Lang = Literal["ja", "en"]
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 

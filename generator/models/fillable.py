@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
-from generator.models.base import FrameworkRef, Item, Model, Text
+from generator.answers import answer_problem, is_per_language
+from generator.models.base import Item, Model, Text
 
 FieldId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 FieldType = Literal[
@@ -38,13 +39,31 @@ class TemplateField(Model):
     required: bool = True
     options: list[Option] = Field(default_factory=list)
     columns: list[Option] = Field(default_factory=list)
+    #: One value for every language, or ``{ja: …, en: …}`` when the example is words.
     example: Any
+
+    def example_in(self, lang: str) -> Any:
+        """The example answer in ``lang``."""
+        return self.example[lang] if is_per_language(self.example) else self.example
 
     @field_validator("options")
     @classmethod
     def _options_for_choice(cls, value: list[Option], info: ValidationInfo) -> list[Option]:
         if (info.data.get("type") == "choice") != bool(value):
             raise ValueError("a choice field needs options, and only a choice field has them")
+        return value
+
+    @field_validator("example")
+    @classmethod
+    def _example_is_an_answer(cls, value: Any, info: ValidationInfo) -> Any:
+        if "type" not in info.data:
+            return value
+        probe = cls.model_construct(**{**info.data, "example": value})
+        for lang in ("ja", "en"):
+            problem = answer_problem(probe, probe.example_in(lang))
+            if problem:
+                where = f" ({lang})" if is_per_language(value) else ""
+                raise ValueError(f"the example is not a valid answer{where}: {problem}")
         return value
 
     @field_validator("columns")
@@ -64,7 +83,6 @@ class FillableTemplate(Item):
     when: Text
     fields: list[TemplateField] = Field(min_length=1)
     body: Text
-    frameworks: list[FrameworkRef] = Field(default_factory=list)
 
     @field_validator("body")
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.catalog import Catalog
-from generator.fill import blank, fill
+from generator.fill import blank, examples, fill
 from generator.pages import PageSpec
 
 
@@ -22,11 +22,10 @@ def templates(catalog: Catalog) -> list[PageSpec]:
         )
     ]
     for item in items:
-        examples = {f.id: f.example for f in item.fields}
         context: dict[str, Any] = {
             "item": item,
             "blank": {lang: blank(item, lang) for lang in ("ja", "en")},
-            "example": {lang: fill(item, examples, lang) for lang in ("ja", "en")},
+            "example": {lang: fill(item, examples(item, lang), lang) for lang in ("ja", "en")},
             "form": form_data(item),
             "used_by": {
                 kind: catalog.referrers("template", item.id, kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from generator.catalog import load_catalog
-from generator.fill import fill
+from generator.fill import check_answers, examples, fill
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -18,9 +19,9 @@ pytestmark = pytest.mark.browser
 CATALOG = load_catalog(PROJECT_ROOT / "frameworks", PROJECT_ROOT)
 
 
-def answers_for(template_id: str) -> dict[str, object]:
+def answers_for(template_id: str, lang: str) -> dict[str, object]:
     template = CATALOG.get("template", template_id)
-    answers = {f.id: f.example for f in template.fields}
+    answers = examples(template, lang)
     short = next(f.id for f in template.fields if f.type == "short")
     answers[short] = "A | B # <b>x</b> [y](z) *w* `v`"
     return answers
@@ -59,7 +60,7 @@ def type_answers(page, template_id: str, answers: dict[str, object]) -> None:
     ],
 )
 def test_form_download_equals_cli_fill(page, site_url, tmp_path: Path, template_id, lang):
-    answers = answers_for(template_id)
+    answers = answers_for(template_id, lang)
     page.goto(f"{site_url}/{lang}/templates/{template_id}/", wait_until="load")
     type_answers(page, template_id, answers)
     with page.expect_download() as info:
@@ -118,3 +119,75 @@ def test_blank_download_works_without_javascript(browser, site_url):
     with urllib.request.urlopen(urllib.parse.urljoin(page.url, href)) as response:
         assert "【記入: 最重要課題】" in response.read().decode("utf-8")
     context.close()
+
+
+# Characters that have a meaning in Markdown, whitespace Python and JavaScript could split
+# differently, Japanese, digits and the marks that would open a block at a line's start.
+ALPHABET = [*"ab xyz-+=~>#|<`*_[]()!\\.1230:", "\u3000", "\xa0", "\t", "\x1c", "\x85"]
+ALPHABET += list("解約の顧客ヘルススコア")
+
+
+def _text(rng: random.Random, lines: int = 1) -> str:
+    parts = []
+    for _ in range(lines):
+        parts.append("".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 14))))
+    return "\n".join(parts)
+
+
+def _number(rng: random.Random) -> float:
+    return rng.choice(
+        [
+            rng.randint(-(10**6), 10**14),
+            round(rng.uniform(-1000, 1000), rng.randint(0, 6)),
+            rng.choice([1e-7, 2.5e-6, 0.1 + 0.2, 999999999999999, 123456789012345.6, -0.0]),
+        ]
+    )
+
+
+def random_answers(template, rng: random.Random) -> dict[str, object]:
+    """Valid answers of every type, some left out, full of characters that need escaping."""
+    answers: dict[str, object] = {}
+    for field in template.fields:
+        if rng.random() < 0.15:
+            continue
+        kind = field.type
+        if kind == "short":
+            value: object = _text(rng) + "x"
+        elif kind == "long":
+            value = _text(rng, rng.randint(1, 4)) + "x"
+        elif kind in ("number", "percent", "money"):
+            value = _number(rng)
+        elif kind == "date":
+            value = f"{rng.randint(1990, 2100)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        elif kind == "choice":
+            value = rng.choice(field.options).id
+        elif kind == "list":
+            value = [_text(rng) + "x" for _ in range(rng.randint(1, 4))]
+        else:
+            value = [
+                {c.id: _text(rng) for c in field.columns if rng.random() < 0.8}
+                for _ in range(rng.randint(1, 3))
+            ]
+        answers[field.id] = value
+    return answers
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_script_fills_exactly_like_python(page, site_url, lang):
+    """Many random answers per template: the page's fill() and generator.fill agree to the byte."""
+    rng = random.Random(f"fill-{lang}")
+    for template in CATALOG.of("template"):
+        page.goto(f"{site_url}/{lang}/templates/{template.id}/", wait_until="load")
+        batch = [random_answers(template, rng) for _ in range(150)]
+        for answers in batch:
+            assert check_answers(template, answers, allow_missing=True) == [], answers
+        got = page.evaluate(
+            """([answers, lang]) => {
+                const box = document.querySelector(".csp-fill script[type='application/json']");
+                const data = JSON.parse(box.textContent);
+                return answers.map((a) => window.cspFill.fill(data, a, lang));
+            }""",
+            [batch, lang],
+        )
+        for answers, text in zip(batch, got, strict=True):
+            assert text == fill(template, answers, lang), answers

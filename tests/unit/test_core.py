@@ -59,3 +59,28 @@ def test_links_are_relative_between_pages():
 )
 def test_numbers_are_shown_without_noise(value, shown):
     assert format_number(value) == shown
+
+
+def test_every_module_imports_on_its_own():
+    """No import cycle hides behind the order in which other modules happen to load."""
+    import subprocess
+    import sys
+
+    # One interpreter; before each import every generator module is forgotten again.
+    script = """
+import importlib, pkgutil, sys
+import generator
+names = [m.name for m in pkgutil.walk_packages(generator.__path__, "generator.")]
+for name in names:
+    if name.endswith("__main__"):
+        continue
+    for loaded in [m for m in sys.modules if m.startswith("generator.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except ImportError as exc:
+        print(name, exc)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator.catalog import load_catalog
 from generator.cli import main
-from generator.fill import blank, check_answers, fill, inline, number
+from generator.fill import blank, check_answers, examples, fill, inline, number
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = load_catalog(ROOT / "frameworks", ROOT)
@@ -38,7 +38,7 @@ def test_all_pinned_templates_exist():
 
 def test_short_text_cannot_break_a_table():
     template = CATALOG.get("template", "success-plan")
-    answers = {f.id: f.example for f in template.fields}
+    answers = examples(template, "en")
     answers["metric"] = "time | cost\n# heading <b>x</b> [link](javascript:x)"
     text = fill(template, answers, "en")
     row = next(line for line in text.splitlines() if line.startswith("| time"))
@@ -95,11 +95,11 @@ ERROR_CASES = {
     "unknown-field": ({"colour": "red"}, "colour: unknown field"),
     "short-not-text": ({"customer": 5}, "customer: expected text"),
     "number-not-number": ({"baseline": "ten"}, "baseline: expected a number"),
-    "bad-date": ({"target_date": "30/06/2026"}, "target_date: expected a date"),
+    "bad-date": ({"target_date": "30/06/2026"}, "target_date: expected a real date"),
     "bad-choice": ({"review_cadence": "yearly"}, "review_cadence: expected one of"),
     "list-not-list": ({"risks": "one"}, "risks: expected a list"),
-    "table-not-rows": ({"milestones": ["a"]}, "milestones: expected a list of rows"),
-    "table-unknown-column": ({"milestones": [{"when": "x"}]}, "milestones: unknown column"),
+    "table-not-rows": ({"milestones": ["a"]}, "milestones.0: expected a row"),
+    "table-unknown-column": ({"milestones": [{"when": "x"}]}, "milestones.0.when: unknown column"),
     "missing-required": ({}, "business_goal: required field is missing"),
     "not-a-mapping": (["a"], "answers are a mapping"),
 }
@@ -146,7 +146,7 @@ def test_other_fill_errors(tmp_path):
 
 def test_answers_are_data_not_templates():
     template = CATALOG.get("template", "success-plan")
-    answers = {f.id: f.example for f in template.fields}
+    answers = examples(template, "en")
     answers["customer"] = "{{ 7*7 }} [[business_goal]] {% raw %}"
     text = fill(template, answers, "en")
     assert "{{ 7\\*7 }} \\[\\[business\\_goal\\]\\] {% raw %}" in text.splitlines()[0]
@@ -154,5 +154,75 @@ def test_answers_are_data_not_templates():
 
 def test_check_answers_accepts_examples():
     for template in CATALOG.of("template"):
-        answers = {f.id: f.example for f in template.fields}
-        assert check_answers(template, answers, allow_missing=False) == []
+        for lang in ("ja", "en"):
+            answers = examples(template, lang)
+            assert check_answers(template, answers, allow_missing=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("---", "\\---"),
+        ("=== x", "\\=== x"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("~~~", "\\~~~"),
+        ("12. twelve", "12\\. twelve"),
+        ("3) three", "3\\) three"),
+        ("> quote", "\\> quote"),
+        ("# heading", "\\# heading"),
+        ("2026 plan", "2026 plan"),
+        ("a - b", "a - b"),
+    ],
+)
+def test_inline_never_opens_a_block(text, escaped):
+    assert inline(text) == escaped
+
+
+def test_long_answers_keep_the_document_structure():
+    import markdown
+
+    template = CATALOG.get("template", "success-plan")
+    reference = markdown.markdown(
+        fill(template, examples(template, "en"), "en"), extensions=["tables"]
+    )
+    answers = examples(template, "en")
+    answers["business_goal"] = "Intro\n---\n- a\n1. b\n~~~\n> c\n=== d\n    code"
+    html = markdown.markdown(fill(template, answers, "en"), extensions=["tables"])
+    for tag in ("<h1", "<h2", "<h3", "<ul", "<ol", "<pre", "<blockquote", "<table", "<hr"):
+        assert html.count(tag) == reference.count(tag), tag
+
+
+def test_numbers_never_use_an_exponent():
+    assert number(1e-7) == "0.0000001"
+    assert number(0.1 + 0.2) == "0.30000000000000004"
+    assert number(-0.0) == "0"
+    assert number(999_999_999_999_999) == "999,999,999,999,999"
+
+
+def test_answers_beyond_the_exact_range_are_refused(tmp_path):
+    result = run("fill", "success-plan", "--answers", _write(tmp_path, {"baseline": 1e16}))
+    assert result.exit_code == 1 and "baseline: expected a number between" in result.output
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-13-01", "30/06/2026"])
+def test_dates_must_exist(value, tmp_path):
+    result = run("fill", "success-plan", "--answers", _write(tmp_path, {"target_date": value}))
+    assert result.exit_code == 1 and "target_date: expected a real date" in result.output
+
+
+def test_fill_reports_every_problem_with_its_line_and_column(tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "customer: ACME\ncolour: red\nbaseline: ten\nmilestones:\n  - {when: x}\n",
+        encoding="utf-8",
+    )
+    result = run("fill", "success-plan", "--answers", str(answers))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert any(line.startswith(f"{answers}:2:1: colour: unknown field") for line in lines)
+    assert f"{answers}:3:11: baseline: expected a number for a number field" in lines
+    assert any(
+        line.startswith(f"{answers}:5:6: milestones.0.when: unknown column") for line in lines
+    ), lines
+    assert any("business_goal: required field is missing" in line for line in lines)

@@ -101,3 +101,21 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
     files = {e.split(":")[0] for e in found}
     assert files == {"frameworks/a.yaml", "frameworks/b.yaml", "frameworks/c.yaml"}
     assert len(found) >= 6  # b.yaml lacks title, summary, body, items
+
+
+def test_a_broken_file_does_not_make_every_reference_to_it_an_error(tmp_path):
+    broken = "kind: framework\nid: target\ntitle: {ja: 対象, en: Target}\n"
+    referring = CHECKLIST.format(id="c").replace(
+        "text: {ja: 項目, en: Item}", "text: {ja: 項目, en: Item}, framework: target"
+    )
+    dangling = CHECKLIST.format(id="d").replace(
+        "text: {ja: 項目, en: Item}", "text: {ja: 項目, en: Item}, framework: nowhere"
+    )
+    found = errors_for(
+        tmp_path, {"t.yaml": TAXONOMY, "a.yaml": broken, "c.yaml": referring, "d.yaml": dangling}
+    )
+    files = [e.split(":")[0] for e in found]
+    assert "frameworks/c.yaml" not in files  # the broken file's own errors say enough
+    assert files.count("frameworks/d.yaml") == 1  # a really missing id is still reported
+    assert "no framework with id 'nowhere'" in found[-1]
+    assert set(files) == {"frameworks/a.yaml", "frameworks/d.yaml"}

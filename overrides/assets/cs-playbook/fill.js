@@ -6,19 +6,32 @@
 (function () {
   "use strict";
   var MARKER = /\[\[([a-z][a-z0-9_]{0,39})\]\]/g;
+  // Python's str.split() and str.splitlines() character sets (JS \s differs slightly).
+  var SPACE = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+  var EDGE_SPACE = new RegExp("^" + SPACE.source + "|" + SPACE.source + "$", "g");
+  var LEADING_MARK = /^([-+=~]|\d+(?=[.)]))/;
 
   function inline(text) {
-    return String(text).split(/\s+/).filter(Boolean).join(" ").replace(/([\\`*_\[\]|<>#])/g, "\\$1");
+    var line = String(text).split(SPACE).filter(Boolean).join(" ").replace(/([\\`*_\[\]|<>#])/g, "\\$1");
+    var match = LEADING_MARK.exec(line);
+    if (!match) return line;
+    if (/^\d/.test(match[1])) return line.slice(0, match[0].length) + "\\" + line.slice(match[0].length);
+    return "\\" + line;
   }
 
   function number(value) {
-    var whole, frac = "";
-    if (Number.isInteger(value) && Math.abs(value) < 1e15) whole = String(value);
-    else { var parts = String(value).split("."); whole = parts[0]; frac = parts[1] || ""; }
-    var sign = whole.charAt(0) === "-" ? "-" : "";
-    whole = whole.replace(/^-/, "");
-    if (/^\d+$/.test(whole)) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    return sign + whole + (frac ? "." + frac : "");
+    // Same digits as generator/fill.py number(): shortest round-trip digits, no exponent.
+    var text = String(Math.abs(value));
+    var exp = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+    if (exp) {
+      var digits = exp[1] + (exp[2] || ""), power = parseInt(exp[3], 10);
+      text = power < 0 ? "0." + "0".repeat(-power - 1) + digits
+        : digits + "0".repeat(power - digits.length + 1);
+    }
+    var parts = text.split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return (value < 0 ? "-" : "") + whole + (parts[1] ? "." + parts[1] : "");
   }
 
   function placeholder(data, label) {
@@ -45,7 +58,7 @@
     if (value === null || value === undefined) return blank(data, field, lang);
     switch (field.type) {
       case "short": return inline(value);
-      case "long": return value.trim().split(/\r?\n/).map(inline).join("\n");
+      case "long": return value.replace(EDGE_SPACE, "").split(LINE_BREAK).map(inline).join("\n");
       case "number": case "money": return number(value);
       case "percent": return number(value) + "%";
       case "date": return value;
@@ -70,13 +83,17 @@
   // ---- the form ------------------------------------------------------------------------
   function control(field, lang, state, changed) {
     var wrap = document.createElement("div");
-    wrap.className = "csp-calc__field csp-fill__field";
+    wrap.className = "csp-fill__field";
+    if (field.required) wrap.className += " csp-fill__field--required";
+    if (["long", "list", "table"].indexOf(field.type) >= 0) wrap.className += " csp-fill__field--wide";
     var label = document.createElement("label");
     label.textContent = field.label[lang];
     label.htmlFor = "csp-f-" + field.id;
     var help = document.createElement("small");
+    help.id = "csp-h-" + field.id;
     help.textContent = field.help[lang];
     wrap.appendChild(label);
+    wrap.appendChild(help);
     var input;
     if (field.type === "long" || field.type === "list") {
       input = document.createElement("textarea");
@@ -101,6 +118,7 @@
           var cell = document.createElement("input");
           cell.type = "text"; cell.placeholder = c.label[lang]; cell.value = (row && row[c.id]) || "";
           cell.setAttribute("data-column", c.id);
+          cell.setAttribute("aria-label", c.label[lang]);
           cell.addEventListener("input", changed);
           line.appendChild(cell);
         });
@@ -120,6 +138,8 @@
     if (input) {
       input.id = "csp-f-" + field.id;
       input.name = field.id;
+      input.setAttribute("aria-describedby", help.id);
+      if (field.required) input.required = true;
       var saved = state[field.id];
       if (saved !== undefined && saved !== null) {
         input.value = field.type === "list" ? saved.join("\n") : String(saved);
@@ -128,7 +148,6 @@
       input.addEventListener("change", changed);
       wrap.appendChild(input);
     }
-    wrap.appendChild(help);
     return wrap;
   }
 
@@ -154,7 +173,7 @@
             value = raw.split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
           } else if (field.type === "number" || field.type === "percent" || field.type === "money") {
             value = Number(raw);
-            if (!isFinite(value)) value = null;
+            if (!isFinite(value) || Math.abs(value) >= 1e15) value = null;
           } else value = raw;
         }
       }

@@ -1,0 +1,8 @@
+"""The languages every text is written in (a leaf module: anything may import it)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+LANGS: tuple[str, ...] = ("ja", "en")
+Lang = Literal["ja", "en"]
