@@ -13,6 +13,7 @@ from generator.errors import ContentError, ContentErrors
 from generator.loader import Document, KeyPath, find_content_files, load_file
 from generator.models import Model
 from generator.models.base import SLUG_PATTERN, declared_ids
+from generator.parallel import split_map
 from generator.refs import iter_refs
 from generator.validation import validate_document
 
@@ -76,11 +77,12 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     first_seen: dict[tuple[str, str], tuple[Source, KeyPath]] = {}
     # Items whose file has errors of its own: references to them are not reported again.
     broken: set[tuple[str, str]] = set()
-    for path in find_content_files(content_root):
-        display = _display(path, base)
-        doc, load_errors = load_file(path, display)
+    files = [(path, _display(path, base)) for path in find_content_files(content_root)]
+    loaded = split_map(_load, files, at_least=PARALLEL_FILES)
+    for (path, display), (doc, load_errors) in zip(files, loaded, strict=True):
         errors.extend(load_errors)
         if doc is None:
+            broken.update(_claimed_id_in_text(path))
             continue
         model, model_errors = validate_document(doc)
         # A value the loader already rejected (an alias, a bad tag) is not reported twice.
@@ -95,6 +97,14 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     if errors:
         raise ContentErrors(errors)
     return catalog
+
+
+#: Below this many files, parsing in a second process costs more than it saves.
+PARALLEL_FILES = 64
+
+
+def _load(file: tuple[Path, str]) -> tuple[Document | None, list[ContentError]]:
+    return load_file(*file)
 
 
 def _display(path: Path, base: Path) -> str:
@@ -143,6 +153,22 @@ def _claimed_id(data: Any) -> list[tuple[str, str]]:
         if isinstance(item_id, str) and re.fullmatch(SLUG_PATTERN, item_id):
             return [(data["kind"], item_id)]
     return []
+
+
+_TOP_LEVEL = re.compile(
+    r"^(kind|id):[ \t]*['\"]?([A-Za-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE
+)
+
+
+def _claimed_id_in_text(path: Path) -> list[tuple[str, str]]:
+    """The (kind, id) of a file YAML could not read, from its top-level lines, if plain."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(16384).decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    found = {m.group(1): m.group(2) for m in _TOP_LEVEL.finditer(head)}
+    return _claimed_id(found)
 
 
 def _check_references(catalog: Catalog, broken: set[tuple[str, str]]) -> list[ContentError]:

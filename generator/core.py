@@ -5,6 +5,9 @@ Plain Python with no MkDocs import; the CLI and the MkDocs plugin both call it.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,9 +16,12 @@ from generator.catalog import Catalog, load_catalog
 from generator.langs import LANGS
 from generator.nav import NavEntry, build_nav
 from generator.pages.templates_pages import downloads
+from generator.parallel import split_map
 from generator.render import Renderer
 
 CONTENT_FOLDER = "frameworks"
+#: Pages per language from which the languages are rendered in parallel.
+PARALLEL_PAGES = 150
 
 
 @dataclass
@@ -36,15 +42,36 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
 
     Raises ContentErrors (every problem at once) when the content is invalid.
     """
-    catalog = load_catalog(project_root / CONTENT_FOLDER, project_root)
-    renderer = Renderer(catalog, project_root)
-    result = Generated(catalog=catalog, sources=renderer.sources())
-    for lang in langs:
-        result.pages[lang] = renderer.render_all(lang)
-        result.nav[lang] = build_nav(catalog, lang)
-        result.abbreviations[lang] = abbreviation_block(catalog, lang)
-        result.downloads[lang] = downloads(catalog, lang)
+    with _without_gc_pauses():
+        catalog = load_catalog(project_root / CONTENT_FOLDER, project_root)
+        renderer = Renderer(catalog, project_root)
+        result = Generated(catalog=catalog, sources=renderer.sources())
+        # One language in a second process when there is enough to render to pay for it.
+        enough = len(renderer.pages) >= PARALLEL_PAGES
+        pages = split_map(renderer.render_all, langs, at_least=2 if enough else len(langs) + 1)
+        for lang, lang_pages in zip(langs, pages, strict=True):
+            result.pages[lang] = lang_pages
+            result.nav[lang] = build_nav(catalog, lang)
+            result.abbreviations[lang] = abbreviation_block(catalog, lang)
+            result.downloads[lang] = downloads(catalog, lang)
     return result
+
+
+@contextmanager
+def _without_gc_pauses() -> Iterator[None]:
+    """Pause the cyclic garbage collector while content is loaded and rendered.
+
+    Loading makes hundreds of thousands of small objects that all live until the end;
+    the collector would rescan them again and again for nothing (measured: 20–35% of
+    the generator's time). Reference counting still frees everything short-lived.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import html
 import json
+import operator
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -28,63 +30,84 @@ TOKEN_PREFIX = "ж"
 _NIBBLES = "abcdefghijklmnop"
 TITLE_FIELD = "ngt"
 TEXT_FIELD = "ngx"
-#: Repeated bigrams beyond this count add nothing but bytes.
-MAX_REPEATS = 3
 
 _JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
 _RUN = re.compile(f"[{_JAPANESE}]+")
 _TRAILING_LONG_VOWEL = re.compile("(?<=[\u30a0-\u30ff]{3})\u30fc(?![\u30a0-\u30ff])")
 _TAG = re.compile(r"<[^>]*>")
+#: Indexed by code point (a list is quicker than a dict for str.translate); code points past
+#: its end stay as they are.
+_HIRAGANA_TO_KATAKANA = [*range(0x3041), *range(0x3041 + 0x60, 0x3097 + 0x60)]
+
+
+def base_form(text: str) -> str:
+    """NFKC, lower case, hiragana as katakana (へるす finds ヘルス)."""
+    if not unicodedata.is_normalized("NFKC", text):  # most text already is: a quick check
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower().translate(_HIRAGANA_TO_KATAKANA)
 
 
 def normalize(text: str, variants: Sequence[tuple[str, str]]) -> str:
-    """NFKC, lower case, fold each variant to its canonical form, drop a final ー.
+    """:func:`base_form`, each variant folded to its canonical form, a final ー dropped.
 
     Folding is one pass over the text with the longest form first, so a form that is
     part of its own canonical word (申し込 / 申し込み) never folds twice.
     """
-    text = unicodedata.normalize("NFKC", text).lower()
-    if variants:
-        table = dict(variants)
-        pattern = "|".join(re.escape(form) for form, _ in variants)
-        text = re.sub(pattern, lambda m: table[m.group(0)], text)
-    return _TRAILING_LONG_VOWEL.sub("", text)
+    return _folder(tuple(variants))(base_form(text))
+
+
+@cache
+def _folder(variants: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """A function folding the variants of text already in :func:`base_form`."""
+    table = dict(variants)
+    pattern = re.compile("|".join(re.escape(form) for form, _ in variants)) if variants else None
+
+    def fold(text: str) -> str:
+        if pattern is not None:
+            text = pattern.sub(lambda m: table[m.group(0)], text)
+        return _TRAILING_LONG_VOWEL.sub("", text)
+
+    return fold
 
 
 def fold_pairs(groups: Iterable[tuple[str, Iterable[str]]]) -> list[tuple[str, str]]:
     """Normalised (form, canonical) pairs, canonical words included, longest form first."""
     pairs = set()
     for canonical, forms in groups:
-        target = unicodedata.normalize("NFKC", canonical).lower()
+        target = base_form(canonical)
         pairs.add((target, target))
         for form in forms:
-            pairs.add((unicodedata.normalize("NFKC", form).lower(), target))
+            pairs.add((base_form(form), target))
     return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
 
+@cache
 def encode(chars: str) -> str:
     """The index token of a character or bigram: each code point as four letters a–p.
 
     Letters, not hex digits: Lunr's token-set minimisation joins edge labels with node
     numbers, so digit labels collide and whole groups of terms become unfindable.
+    (Cached: a site has a few thousand distinct bigrams, written hundreds of thousands of
+    times.)
     """
-    return TOKEN_PREFIX + "".join(
-        "".join(_NIBBLES[(ord(c) >> shift) & 0xF] for shift in (12, 8, 4, 0)) for c in chars
-    )
+    return TOKEN_PREFIX + "".join(_letters(ord(c)) for c in chars)
+
+
+def _letters(code: int) -> str:
+    return "".join(_NIBBLES[(code >> shift) & 0xF] for shift in (12, 8, 4, 0))
 
 
 def bigram_tokens(text: str) -> list[str]:
-    """Tokens of every bigram, plus the last character of every run (for 1-character queries)."""
-    counts: Counter[str] = Counter()
-    tokens: list[str] = []
+    """Tokens of every bigram, plus the last character of every run (for 1-character queries).
+
+    Each token once, in the order it first appears: a search document is one page section,
+    where whether a bigram occurs matters and how often it repeats adds only bytes.
+    """
+    grams: dict[str, None] = {}
     for run in _RUN.findall(text):
-        grams = [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
-        for gram in grams:
-            token = encode(gram)
-            counts[token] += 1
-            if counts[token] <= MAX_REPEATS:
-                tokens.append(token)
-    return tokens
+        grams.update(zip(map(operator.add, run, run[1:]), repeat(None)))
+        grams[run[-1]] = None
+    return list(map(encode, grams))
 
 
 def plain_text(markup: str) -> str:
@@ -94,11 +117,19 @@ def plain_text(markup: str) -> str:
 
 def augment_index(index: dict[str, Any], variants: Sequence[tuple[str, str]]) -> dict[str, Any]:
     """Add the bigram fields to Material's ``search_index.json`` data (in place) and return it."""
+    fold, plain = _folder(tuple(variants)), _folder(())
     for doc in index.get("docs", []):
-        title = normalize(plain_text(doc.get("title", "")), variants)
-        text = normalize(plain_text(doc.get("text", "")), variants)
-        for field, value in ((TITLE_FIELD, title), (TEXT_FIELD, text)):
-            tokens = bigram_tokens(value)
+        for field, source in ((TITLE_FIELD, "title"), (TEXT_FIELD, "text")):
+            base = base_form(plain_text(doc.get(source, "")))
+            if not _RUN.search(base):
+                continue
+            folded = fold(base)
+            tokens = bigram_tokens(folded)
+            written = plain(base)
+            if written != folded:
+                # The words as written too, so that part of a folded word (ノーススター inside
+                # ノーススターメトリック, folded to 北極星指標) is still found.
+                tokens = list(dict.fromkeys(tokens + bigram_tokens(written)))
             if tokens:
                 doc[field] = " ".join(tokens)
     fields = index.setdefault("config", {}).setdefault("fields", {})

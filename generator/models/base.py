@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -21,6 +21,9 @@ class Model(BaseModel):
     """Base of every content model: unknown keys are errors, types are not coerced."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    #: Jinja asks every callable whether it wants the context; answering here spares the
+    #: failed attribute lookup (an exception inside pydantic) on every ``text(lang)`` call.
+    jinja_pass_arg: ClassVar[None] = None
 
 
 class Text(Model):

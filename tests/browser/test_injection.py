@@ -132,6 +132,60 @@ def _glossary() -> dict[str, object]:
     }
 
 
+def _template() -> dict[str, object]:
+    n = iter(range(1000))
+    kinds = ["short", "long", "list", "choice", "table"]
+    fields: list[dict[str, object]] = []
+    for k, kind in enumerate(kinds):
+        field: dict[str, object] = {
+            "id": f"f{k}",
+            "type": kind,
+            "label": _text(next(n)),
+            "help": _text(next(n)),
+        }
+        text = PAYLOADS[next(n) % len(PAYLOADS)]
+        if kind == "choice":
+            field["options"] = [{"id": "a", "label": _text(next(n))}]
+            field["example"] = "a"
+        elif kind == "table":
+            field["columns"] = [{"id": "c", "label": _text(next(n))}]
+            field["example"] = [{"c": text}]
+        elif kind == "list":
+            field["example"] = [text]
+        else:
+            field["example"] = text
+        fields.append(field)
+    body = "\n\n".join(f"{PAYLOADS[k]} [[f{k}]]" for k in range(len(kinds)))
+    return {
+        "kind": "template",
+        "id": "inject-form",
+        "title": _text(next(n)),
+        "summary": _text(next(n)),
+        "purpose": _text(next(n)),
+        "when": _text(next(n)),
+        "fields": fields,
+        "body": {"ja": f"# 日本語\n\n{body}\n", "en": f"# English\n\n{body}\n"},
+    }
+
+
+def _kpi() -> dict[str, object]:
+    n = iter(range(1000))
+    return {
+        "kind": "kpi",
+        "id": "inject-kpi",
+        "title": _text(next(n)),
+        "summary": _text(next(n)),
+        "unit": "percent",
+        "definition": _text(next(n)),
+        "inputs": [
+            {"id": "a", "label": _text(next(n)), "unit": "count"},
+            {"id": "b", "label": _text(next(n)), "unit": "count"},
+        ],
+        "formula": "a / b",
+        "example": {"a": 1, "b": 2},
+    }
+
+
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     work = tmp_path_factory.mktemp("inject")
@@ -145,6 +199,8 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
         ("inject.yaml", _framework()),
         ("inject-terms.yaml", _glossary()),
         ("inject-play.yaml", _playbook()),
+        ("inject-form.yaml", _template()),
+        ("inject-kpi.yaml", _kpi()),
     ):
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         (work / "frameworks" / name).write_text(text, encoding="utf-8")
@@ -220,6 +276,13 @@ def test_no_dialog_fires_in_chromium(browser, injected_site, lang):
     page.goto(f"{url}/{lang}/playbooks/inject-play/", wait_until="load")
     page.fill(".csp-schedule input[name=anchor]", "2026-01-01")
     assert page.locator(".csp-schedule__list li").count() == len(PAYLOADS)
+    page.goto(f"{url}/{lang}/templates/inject-form/", wait_until="load")
+    for name in ("f0", "f1", "f2"):
+        page.fill(f".csp-fill [name='{name}']", PAYLOADS[0] + "\n" + PAYLOADS[1])
+    page.fill(".csp-fill [data-column='c']", PAYLOADS[1])
+    assert "INJ1" in page.locator(".csp-fill__preview").inner_text()
+    page.goto(f"{url}/{lang}/kpis/inject-kpi/", wait_until="load")
+    page.fill(".csp-calc input[name=a]", "3")
     open_search(page, url, lang)
     for payload in PAYLOADS[:6]:
         search(page, payload)

@@ -119,3 +119,14 @@ def test_a_broken_file_does_not_make_every_reference_to_it_an_error(tmp_path):
     assert files.count("frameworks/d.yaml") == 1  # a really missing id is still reported
     assert "no framework with id 'nowhere'" in found[-1]
     assert set(files) == {"frameworks/a.yaml", "frameworks/d.yaml"}
+
+
+def test_a_file_yaml_cannot_read_does_not_make_references_to_it_errors(tmp_path):
+    unreadable = "kind: framework\nid: target\ntitle: [unclosed\n"
+    referring = CHECKLIST.format(id="c").replace(
+        "text: {ja: 項目, en: Item}", "text: {ja: 項目, en: Item}, framework: target"
+    )
+    found = errors_for(tmp_path, {"t.yaml": TAXONOMY, "a.yaml": unreadable, "c.yaml": referring})
+    assert (
+        len(found) == 1 and found[0].startswith("frameworks/a.yaml:") and "YAML syntax" in found[0]
+    )

@@ -3,10 +3,14 @@
  *
  * Installed at the URL of Material's worker; Material's own worker is loaded below with
  * importScripts. A listener registered first rewrites each message in place:
- *  - SETUP (0): remembers the spelling variants the build wrote into the index config;
+ *  - SETUP (0): remembers the spelling variants and the word separator of the index;
  *  - QUERY (2): normalises the query exactly like generator/search_index.py does for the
  *    text, and turns every run of Japanese characters into required bigram terms that
  *    match the hidden ngt/ngx fields of the index.
+ * When that strict query finds nothing, the next one is tried: Japanese words typed apart
+ * are first tried as one word (ヘルス スコア), and last every term becomes optional (English
+ * words cut to their stem), so an over-specific query such as 成功計画書 or "escalations"
+ * still shows the closest pages, best match first.
  * No request is made; nothing leaves the page.
  */
 (function () {
@@ -14,13 +18,21 @@
   var PREFIX = "\u0436";
   var NIBBLES = "abcdefghijklmnop";
   var RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]+/g;
+  var JAPANESE = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]$/;
+  var HIRAGANA = /[\u3041-\u3096]/g;
   var TRAILING_LONG_VOWEL = /(?<=[\u30a0-\u30ff]{3})\u30fc(?![\u30a0-\u30ff])/g;
   var STOP_WORDS = ["the", "and", "for", "with", "what", "how", "are", "our", "you", "your", "not",
     "but", "can", "per", "its", "from", "into", "when", "who", "why", "does"];
   var table = null;
   var pattern = null;
+  var separator = /\s+/;
+  // The relaxed form of every query Material is working on, in the order it answers them.
+  var pending = [];
+  var relaying = false;
 
-  function setVariants(variants) {
+  function setUp(config) {
+    var extra = config.cs_playbook;
+    var variants = (extra && extra.variants) || [];
     table = {};
     var forms = [];
     for (var i = 0; i < variants.length; i++) {
@@ -28,10 +40,17 @@
       forms.push(variants[i][0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     }
     pattern = forms.length ? new RegExp(forms.join("|"), "g") : null;
+    if (config.separator) separator = new RegExp(config.separator);
+  }
+
+  function baseForm(text) {
+    return text.normalize("NFKC").toLowerCase().replace(HIRAGANA, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) + 0x60);
+    });
   }
 
   function normalize(text) {
-    text = text.normalize("NFKC").toLowerCase();
+    text = baseForm(text);
     if (pattern) text = text.replace(pattern, function (m) { return table[m]; });
     return text.replace(TRAILING_LONG_VOWEL, "");
   }
@@ -46,44 +65,113 @@
     return out;
   }
 
+  // A trailing * keeps Lunr's query pipeline (its stemmer) away from the tokens; a bigram
+  // token is never a prefix of another one, so it still matches only itself.
+  function grams(run) {
+    if (run.length === 1) return [encode(run) + "*"];
+    var out = [];
+    for (var i = 0; i + 1 < run.length; i++) out.push(encode(run.slice(i, i + 2)) + "*");
+    return out;
+  }
+
+  function stem(word) {
+    return word.length > 5 ? word.slice(0, Math.max(5, word.length - 3)) : word;
+  }
+
+  // The queries to try in turn, most precise first; Material shows the first that finds
+  // anything. Words written apart that are one word in the text (ヘルス スコア) are tried
+  // joined first, then as separate words, then with every term optional.
   function transform(query) {
+    var words = normalize(query).split(separator).filter(Boolean);
+    var joined = [];
+    for (var w = 0; w < words.length; w++) {
+      var last = joined[joined.length - 1];
+      var word = words[w];
+      if (last && JAPANESE.test(last.charAt(last.length - 1)) && JAPANESE.test(word.charAt(0))) {
+        joined[joined.length - 1] = last + word;
+      } else {
+        joined.push(word);
+      }
+    }
+    var tries = [];
+    if (joined.length < words.length) tries.push(strictQuery(joined));
+    tries.push(strictQuery(words));
+    var relaxed = relaxedQuery(words);
+    if (relaxed) tries.push(relaxed);
+    return tries;
+  }
+
+  function strictQuery(words) {
     var parts = [];
-    var words = normalize(query).split(/\s+/).filter(Boolean);
     var several = words.length > 1;
     for (var w = 0; w < words.length; w++) {
       var word = words[w];
-      if (!word) continue;
       var runs = word.match(RUN);
       if (!runs) {
         // Several words: every word must match (what people expect from a search box), as a
         // prefix; short words and stop words stay optional so they never empty the result.
-        parts.push(several && word.length > 2 && STOP_WORDS.indexOf(word) < 0 ? "+" + word + "*" : word);
+        parts.push(several && counts(word) ? "+" + word + "*" : word);
         continue;
       }
       for (var r = 0; r < runs.length; r++) {
-        var run = runs[r];
-        // A trailing * keeps Lunr's query pipeline (its stemmer) away from the tokens; a
-        // bigram token is never a prefix of another one, so it still matches only itself.
-        if (run.length === 1) {
-          parts.push("+" + encode(run) + "*");
-        } else {
-          for (var i = 0; i + 1 < run.length; i++) parts.push("+" + encode(run.slice(i, i + 2)) + "*");
-        }
+        var terms = grams(runs[r]);
+        for (var t = 0; t < terms.length; t++) parts.push("+" + terms[t]);
       }
       parts.push(word); // optional: lets Material highlight the words it can find
     }
     return parts.join(" ");
   }
 
+  function relaxedQuery(words) {
+    var parts = [];
+    for (var w = 0; w < words.length; w++) {
+      var word = words[w];
+      var runs = word.match(RUN);
+      if (!runs) {
+        if (counts(word)) parts.push(stem(word) + "*");
+        continue;
+      }
+      for (var r = 0; r < runs.length; r++) parts = parts.concat(grams(runs[r]));
+      parts.push(word);
+    }
+    return parts.length ? parts.join(" ") : null;
+  }
+
+  function counts(word) {
+    return word.length > 2 && STOP_WORDS.indexOf(word) < 0;
+  }
+
   self.addEventListener("message", function (event) {
     var message = event.data;
-    if (!message) return;
+    if (!message || relaying) return;
     if (message.type === 0 && message.data && message.data.config) {
-      var extra = message.data.config.cs_playbook;
-      setVariants((extra && extra.variants) || []);
+      setUp(message.data.config);
     } else if (message.type === 2 && typeof message.data === "string") {
-      message.data = transform(message.data);
+      var tries = transform(message.data);
+      message.data = tries.shift();
+      pending.push(tries);
     }
   });
+
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message) {
+    if (message && message.type === 3) {
+      var tries = pending.shift() || [];
+      var items = message.data && message.data.items;
+      if (tries.length && items && items.length === 0) {
+        var next = tries.shift();
+        // Material answers this one next, before any query still waiting.
+        pending.unshift(tries);
+        relaying = true;
+        try {
+          self.dispatchEvent(new MessageEvent("message", { data: { type: 2, data: next } }));
+        } finally {
+          relaying = false;
+        }
+        return;
+      }
+    }
+    post(message);
+  };
 })();
 importScripts("{{ material_worker }}");
