@@ -26,6 +26,8 @@ def _rendered() -> dict[str, str]:
         for path, text in pages.items():
             out[f"{lang}/{path}"] = text
         out[f"{lang}/_abbreviations.md"] = generated.abbreviations[lang]
+        for path, text in generated.downloads[lang].items():
+            out[f"{lang}/{path}"] = text
     return out
 
 
