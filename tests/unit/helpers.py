@@ -35,3 +35,17 @@ def write(root: Path, rel: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+
+def content_errors(root: Path, files: dict[str, str]) -> list[str]:
+    """Write ``files`` under ``root/frameworks`` and return the check's error lines."""
+    from generator.catalog import load_catalog
+    from generator.errors import ContentErrors
+
+    for rel, text in files.items():
+        write(root, rel, text)
+    try:
+        load_catalog(root / "frameworks", root)
+    except ContentErrors as exc:
+        return [str(e) for e in exc.errors]
+    return []

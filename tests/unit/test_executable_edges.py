@@ -9,12 +9,11 @@ import icalendar
 import pytest
 
 from generator.catalog import load_catalog
-from generator.errors import ContentErrors
 from generator.formula import FormulaError, parse
 from generator.kpi import LIMIT, compute, display, showable
 from generator.schedule import ScheduleError, dated_steps, ics, markdown, parse_anchor
 from generator.scoring import score, score_csv, template_header
-from tests.unit.helpers import write
+from tests.unit.helpers import content_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,12 +34,7 @@ example: {{{first}: {part}, whole: {whole}}}
 
 def kpi_errors(tmp_path: Path, **fields: object) -> list[str]:
     values = {"first": "part", "formula": "part / whole", "part": 1, "whole": 4} | fields
-    write(tmp_path, "share.yaml", KPI.format(**values))
-    try:
-        load_catalog(tmp_path / "frameworks", tmp_path)
-    except ContentErrors as exc:
-        return [str(e) for e in exc.errors]
-    return []
+    return content_errors(tmp_path, {"share.yaml": KPI.format(**values)})
 
 
 def test_a_valid_kpi_file_loads(tmp_path):

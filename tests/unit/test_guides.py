@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.catalog import load_catalog
-from generator.errors import ContentErrors
 from generator.links import target_of
 from generator.pages.guides import tags
-from tests.unit.helpers import CHECKLIST, TAXONOMY, write
+from tests.unit.helpers import CHECKLIST, TAXONOMY, content_errors
 
 NAVIGATOR = """\
 kind: challenge-navigator
@@ -56,14 +53,7 @@ rows:
 """
 
 
-def errors_for(tmp_path: Path, files: dict[str, str]) -> list[str]:
-    for rel, text in files.items():
-        write(tmp_path, rel, text)
-    try:
-        load_catalog(tmp_path / "frameworks", tmp_path)
-    except ContentErrors as exc:
-        return [str(e) for e in exc.errors]
-    return []
+errors_for = content_errors
 
 
 def base_files() -> dict[str, str]:

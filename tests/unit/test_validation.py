@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from generator.catalog import load_catalog
-from generator.errors import ContentErrors
-from tests.unit.helpers import CHECKLIST, TAXONOMY, write
+from tests.unit.helpers import CHECKLIST, TAXONOMY, content_errors
 
-
-def errors_for(tmp_path, files: dict[str, str]) -> list[str]:
-    for rel, text in files.items():
-        write(tmp_path, rel, text)
-    try:
-        load_catalog(tmp_path / "frameworks", tmp_path)
-    except ContentErrors as exc:
-        return [str(e) for e in exc.errors]
-    return []
+errors_for = content_errors
 
 
 def test_valid_content_has_no_errors(tmp_path):
