@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Any
+from typing import Any, NamedTuple
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from generator.dates import parse_iso_date
+
 #: Numbers at or beyond this are refused: below it, every integer is exact in a float and
 #: Python and the browser print the same digits.
 MAX_NUMBER = 1e15
+
+
+class Problem(NamedTuple):
+    """Why an answer cannot be used, and where: ``loc`` is a key path; ``at_key`` places the
+    message on the key itself (an unknown field or column) rather than on its value."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
 
 
 def is_per_language(value: Any) -> bool:
@@ -20,15 +29,15 @@ def is_per_language(value: Any) -> bool:
 def answer_problem(field: Any, value: Any) -> str | None:
     """Why ``value`` cannot fill ``field`` (a non-empty answer), or None when it can."""
     located = located_problem(field, value)
-    return located[1] if located else None
+    return located.message if located else None
 
 
-def located_problem(field: Any, value: Any) -> tuple[tuple[int | str, ...], str] | None:
-    """Like :func:`answer_problem`, with where inside the value: ``(row, column)`` of a table."""
+def located_problem(field: Any, value: Any) -> Problem | None:
+    """Like :func:`answer_problem`, located inside the value: ``(row, column)`` of a table."""
     if field.type == "table":
         return _table_problem(field, value)
     message = _value_problem(field, value)
-    return ((), message) if message else None
+    return Problem((), message) if message else None
 
 
 def _value_problem(field: Any, value: Any) -> str | None:
@@ -54,18 +63,19 @@ def _value_problem(field: Any, value: Any) -> str | None:
     raise ValueError(f"unknown field type {kind!r}")
 
 
-def _table_problem(field: Any, value: Any) -> tuple[tuple[int | str, ...], str] | None:
+def _table_problem(field: Any, value: Any) -> Problem | None:
     columns = [c.id for c in field.columns]
     if not isinstance(value, list) or not value:
-        return (), "expected a list of rows (mappings of column id to text), at least one"
+        return Problem((), "expected a list of rows (mappings of column id to text), at least one")
     for index, row in enumerate(value):
         if not isinstance(row, dict):
-            return (index,), "expected a row: a mapping of column id to text"
+            return Problem((index,), "expected a row: a mapping of column id to text")
         for column, cell in row.items():
             if column not in columns:
-                return (index, column), f"unknown column; columns: {', '.join(columns)}"
+                message = f"unknown column; columns: {', '.join(columns)}"
+                return Problem((index, column), message, at_key=True)
             if isinstance(cell, list | dict | bool):
-                return (index, column), "expected text, a number or a date"
+                return Problem((index, column), "expected text, a number or a date")
     return None
 
 
@@ -74,10 +84,8 @@ def _is_date(value: Any) -> bool:
         return False
     if isinstance(value, dt.date):
         return True
-    if not isinstance(value, str) or not _DATE.match(value):
-        return False
     try:
-        dt.date.fromisoformat(value)
-    except ValueError:
+        parse_iso_date(value)
+    except (TypeError, ValueError):
         return False
     return True

@@ -177,9 +177,9 @@ def _check_references(catalog: Catalog, broken: set[tuple[str, str]]) -> list[Co
         model = catalog.items[kind][item_id]
         for target_kind, target_id, loc in iter_refs(model):
             target = (target_kind, target_id)
-            if target not in catalog.declared and target in broken:
-                continue
             if target not in catalog.declared:
+                if target in broken:
+                    continue  # its own file's errors already say what is wrong
                 known = sorted(i for k, i in catalog.declared if k == target_kind)
                 hint = _closest(target_id, known)
                 msg = f"no {target_kind} with id '{target_id}'{hint}"

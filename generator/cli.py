@@ -324,8 +324,8 @@ def fill_command(
     errors = list(load_errors)
     if doc is not None:
         flagged = {e.key for e in load_errors}
-        for loc, message in check_answers(template, doc.data, allow_missing):
-            error = doc.error(loc, message, key="unknown" in message)
+        for problem in check_answers(template, doc.data, allow_missing):
+            error = doc.error(problem.loc, problem.message, key=problem.at_key)
             if error.key not in flagged:
                 errors.append(error)
     if doc is None or errors:

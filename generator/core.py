@@ -46,9 +46,10 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
         catalog = load_catalog(project_root / CONTENT_FOLDER, project_root)
         renderer = Renderer(catalog, project_root)
         result = Generated(catalog=catalog, sources=renderer.sources())
-        # One language in a second process when there is enough to render to pay for it.
-        enough = len(renderer.pages) >= PARALLEL_PAGES
-        pages = split_map(renderer.render_all, langs, at_least=2 if enough else len(langs) + 1)
+        if len(renderer.pages) >= PARALLEL_PAGES:  # enough to pay for a second process
+            pages = split_map(renderer.render_all, langs)
+        else:
+            pages = [renderer.render_all(lang) for lang in langs]
         for lang, lang_pages in zip(langs, pages, strict=True):
             result.pages[lang] = lang_pages
             result.nav[lang] = build_nav(catalog, lang)

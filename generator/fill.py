@@ -11,7 +11,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from generator.answers import located_problem
+import yaml
+
+from generator.answers import Problem, located_problem
 from generator.labels import load_labels
 from generator.models.fillable import MARKER
 
@@ -62,9 +64,9 @@ def render_value(field: Any, value: Any, lang: str) -> str:
     if value is None:
         return _blank(field, lang)
     kind = field.type
-    if kind in ("short", "long"):
-        if kind == "short":
-            return inline(value)
+    if kind == "short":
+        return inline(value)
+    if kind == "long":
         return "\n".join(inline(line) for line in str(value).strip().splitlines())
     if kind in ("number", "money"):
         return number(value)
@@ -76,13 +78,8 @@ def render_value(field: Any, value: Any, lang: str) -> str:
         return inline(next(o.label(lang) for o in field.options if o.id == value))
     if kind == "list":
         return "\n".join(f"- {inline(item)}" for item in value)
-    header = "| " + " | ".join(inline(c.label(lang)) for c in field.columns) + " |"
-    rule = "| " + " | ".join("---" for _ in field.columns) + " |"
-    rows = [
-        "| " + " | ".join(inline(_cell(row.get(c.id, ""))) for c in field.columns) + " |"
-        for row in value
-    ]
-    return "\n".join([header, rule, *rows])
+    rows = [[inline(_cell(row.get(c.id, ""))) for c in field.columns] for row in value]
+    return _table(field, lang, rows)
 
 
 def _cell(value: Any) -> str:
@@ -95,11 +92,14 @@ def _blank(field: Any, lang: str) -> str:
     if field.type == "list":
         return f"- {mark}"
     if field.type == "table":
-        header = "| " + " | ".join(inline(c.label(lang)) for c in field.columns) + " |"
-        rule = "| " + " | ".join("---" for _ in field.columns) + " |"
-        row = "| " + " | ".join(placeholder(c.label(lang), lang) for c in field.columns) + " |"
-        return "\n".join([header, rule, row])
+        return _table(field, lang, [[placeholder(c.label(lang), lang) for c in field.columns]])
     return mark
+
+
+def _table(field: Any, lang: str, rows: list[list[str]]) -> str:
+    """A Markdown table: the field's column labels as header, then ``rows`` of ready cells."""
+    lines = [[inline(c.label(lang)) for c in field.columns], ["---"] * len(field.columns), *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
 
 
 def examples(template: Any, lang: str) -> dict[str, Any]:
@@ -129,27 +129,25 @@ def blank(template: Any, lang: str) -> str:
     return f"{title}\n\n{comment}\n{rest}"
 
 
-def check_answers(
-    template: Any, answers: Any, allow_missing: bool
-) -> list[tuple[tuple[str | int, ...], str]]:
-    """Problems as (key path, message); an empty list means the answers can be filled."""
+def check_answers(template: Any, answers: Any, allow_missing: bool) -> list[Problem]:
+    """Every problem of an answers file; an empty list means the answers can be filled."""
     if not isinstance(answers, dict):
-        return [((), "answers are a mapping of field id to value")]
+        return [Problem((), "answers are a mapping of field id to value")]
     fields = {f.id: f for f in template.fields}
-    problems: list[tuple[tuple[str | int, ...], str]] = []
-    for key in answers:
-        if key not in fields:
-            problems.append(((str(key),), f"unknown field; fields: {', '.join(fields)}"))
+    problems = [
+        Problem((str(key),), f"unknown field; fields: {', '.join(fields)}", at_key=True)
+        for key in answers
+        if key not in fields
+    ]
     for field in template.fields:
         value = answers.get(field.id)
         if value is None:
             if field.required and not allow_missing:
-                problems.append(((field.id,), "required field is missing"))
+                problems.append(Problem((field.id,), "required field is missing"))
             continue
         located = located_problem(field, value)
         if located:
-            where, message = located
-            problems.append(((field.id, *where), message))
+            problems.append(located._replace(loc=(field.id, *located.loc)))
     return problems
 
 
@@ -171,19 +169,21 @@ def example_answers(template: Any, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+class _AnswersDumper(yaml.SafeDumper):
+    """Writes long texts as literal blocks."""
+
+
+def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_AnswersDumper.add_representer(str, _text)
+
+
 def _dump_answer(key: str, value: Any) -> str:
     """One ``key: value`` of an answers file: long texts as literal blocks, never wrapped."""
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in data else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-    Dumper.add_representer(str, text)
     dumped = yaml.dump(
-        {key: value}, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**6
+        {key: value}, Dumper=_AnswersDumper, allow_unicode=True, sort_keys=False, width=10**6
     )
     return dumped.rstrip("\n")

@@ -6,13 +6,12 @@ The site's schedule widget (assets/cs-playbook/calculators.js) writes the same b
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
+from generator.dates import parse_iso_date
 from generator.labels import load_labels
 
 PRODID = "-//CS Playbook//Schedules//EN"
-_ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ScheduleError(ValueError):
@@ -22,9 +21,7 @@ class ScheduleError(ValueError):
 def parse_anchor(text: str) -> dt.date:
     """A YYYY-MM-DD date (only that form: the page's date field gives exactly it)."""
     try:
-        if not _ANCHOR.fullmatch(text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
+        return parse_iso_date(text)
     except ValueError:
         raise ScheduleError(f"the anchor must be a date written YYYY-MM-DD, not {text!r}") from None
 
