@@ -37,6 +37,7 @@ class Catalog:
         default_factory=lambda: defaultdict(list)
     )
     _ordered: dict[str, list[Any]] = field(default_factory=dict, repr=False)
+    _positions: dict[str, dict[int, int]] = field(default_factory=dict, repr=False)
 
     def of(self, kind: str) -> list[Any]:
         """Items of one kind, ordered by their ``order`` then id (computed once per kind)."""
@@ -62,8 +63,14 @@ class Catalog:
         """File-level items of ``of_kind`` that refer to (kind, id), in catalog order."""
         refs = self.referrers_of.get((kind, item_id), [])
         found = [self.items[of_kind][rid] for rkind, rid in refs if rkind == of_kind]
-        position = {id(item): index for index, item in enumerate(self.of(of_kind))}
+        position = self._position(of_kind)
         return sorted(found, key=lambda item: position[id(item)])
+
+    def _position(self, kind: str) -> dict[int, int]:
+        """Each item's index in ``of(kind)`` (computed once per kind)."""
+        if kind not in self._positions:
+            self._positions[kind] = {id(item): i for i, item in enumerate(self.of(kind))}
+        return self._positions[kind]
 
 
 def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalog:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -47,11 +45,22 @@ def target_of(kind: str, item_id: str) -> str:
     raise KeyError(f"no page for kind {kind!r}")
 
 
-@lru_cache(maxsize=65536)
 def relative(from_page: str, target: str) -> str:
-    """A link from one Markdown page to another path, relative like MkDocs expects."""
+    """A link from one Markdown page to another path, relative like MkDocs expects.
+
+    Both are clean paths below the docs root (no ``.`` or ``..`` parts), so this is
+    ``posixpath.relpath`` without its calls to ``abspath`` (measured: a quarter of the
+    render time at 100× the content).
+    """
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    base = from_page.split("/")[:-1]
+    parts = path.split("/")
+    common = 0
+    for mine, theirs in zip(base, parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     return f"{rel}#{anchor}" if anchor else rel
 
 

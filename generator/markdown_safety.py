@@ -26,7 +26,8 @@ _LINK_SCHEME = re.compile(
 def safe_text(value: str) -> str:
     """Escape HTML and attribute-list syntax; defuse links to scripts or data."""
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
-    return _LINK_SCHEME.sub(_defuse_scheme, text)
+    # Without a colon there is no scheme to defuse (most texts): skip the expression.
+    return _LINK_SCHEME.sub(_defuse_scheme, text) if ":" in text else text
 
 
 def _defuse_scheme(match: re.Match[str]) -> str:

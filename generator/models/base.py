@@ -35,7 +35,7 @@ class Text(Model):
     def __call__(self, lang: str) -> str:
         if lang == "ja":
             # A line break inside a Japanese paragraph must not become a space.
-            return _CJK_LINE_BREAK.sub("", self.ja)
+            return _CJK_LINE_BREAK.sub("", self.ja) if "\n" in self.ja else self.ja
         return self.en
 
 
