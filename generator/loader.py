@@ -67,8 +67,8 @@ class Document:
     """One parsed YAML file; the position of every value and key is found when first asked.
 
     Valid content never needs a position, so positions are not recorded while loading:
-    the first error that needs one parses the text again with positions (measured: a
-    third less loading time and far less memory at 100× the content).
+    the first error that needs one parses the text again with positions (measured at 100×
+    the content: a tenth less loading time, 390 MB less memory).
     """
 
     path: str

@@ -119,8 +119,10 @@ def augment_index(index: dict[str, Any], variants: Sequence[tuple[str, str]]) ->
     """Add the bigram fields to Material's ``search_index.json`` data (in place) and return it."""
     fold, plain = _folder(tuple(variants)), _folder(())
     for doc in index.get("docs", []):
-        for field, source in ((TITLE_FIELD, "title"), (TEXT_FIELD, "text")):
-            base = base_form(plain_text(doc.get(source, "")))
+        # A page's tags (its kind: テンプレート, プレイブック…) count as part of its title.
+        title = " ".join([doc.get("title", ""), *doc.get("tags", [])])
+        for field, text in ((TITLE_FIELD, title), (TEXT_FIELD, doc.get("text", ""))):
+            base = base_form(plain_text(text))
             if not _RUN.search(base):
                 continue
             folded = fold(base)

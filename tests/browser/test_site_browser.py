@@ -70,3 +70,27 @@ def test_abbreviation_shows_its_meaning(page, site_url):
     abbr = page.locator("abbr[title]").first
     assert abbr.count() == 1
     assert abbr.get_attribute("title")
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "first"),
+    [
+        ("en", "QBR template", "templates/qbr/"),  # the page's kind is a search tag
+        ("en", "churn playbook", "playbooks/churn-risk-intervention/"),
+        ("ja", "QBR資料", "templates/qbr/"),  # Latin letters typed onto Japanese count
+        ("ja", "解約 プレイブック", "playbooks/churn-risk-intervention/"),
+    ],
+)
+def test_a_kind_or_an_abbreviation_in_the_query_narrows_the_results(
+    page, site_url, lang, query, first
+):
+    open_search(page, site_url, lang)
+    outcome = search(page, query)
+    assert outcome.urls and first in outcome.urls[0], outcome.urls
+
+
+def test_a_plural_finds_the_pages_that_use_the_singular(page, site_url):
+    open_search(page, site_url, "en")
+    top = search(page, "QBRs").urls[:5]  # the QBR pages say "QBR", not "QBRs"
+    for expected in ("playbooks/qbr/", "templates/qbr/"):
+        assert any(expected in u for u in top), top

@@ -42,3 +42,10 @@ def test_index_holds_the_folded_and_the_written_words():
     assert encode("スス") in tokens  # the words as written, for ノーススター
     assert "ngt" not in doc  # a title without Japanese gets no field
     assert index["config"]["fields"]["ngx"] == {"boost": 1.0}
+
+
+def test_a_pages_kind_tag_counts_as_part_of_its_title():
+    index = {"docs": [{"location": "templates/qbr/", "title": "QBR資料", "tags": ["テンプレート"]}]}
+    doc = augment_index(index, ())["docs"][0]
+    tokens = set(doc["ngt"].split())
+    assert {encode("資料"), encode("テン"), encode("ート")} <= tokens

@@ -110,13 +110,19 @@
       if (!runs) {
         // Several words: every word must match (what people expect from a search box), as a
         // prefix; short words and stop words stay optional so they never empty the result.
-        parts.push(several && counts(word) ? "+" + word + "*" : word);
+        // A plural is looked up by its singular as a prefix, which finds both (QBRs).
+        var singular = singularPrefix(word);
+        if (singular) parts.push((several ? "+" : "") + singular + "*");
+        else parts.push(several && counts(word) ? "+" + word + "*" : word);
         continue;
       }
       for (var r = 0; r < runs.length; r++) {
         var terms = grams(runs[r]);
         for (var t = 0; t < terms.length; t++) parts.push("+" + terms[t]);
       }
+      // Latin letters typed onto Japanese (QBR資料, NPSアンケート) must match too.
+      var latin = latinParts(word);
+      for (var l = 0; l < latin.length; l++) parts.push("+" + latin[l] + "*");
       parts.push(word); // optional: lets Material highlight the words it can find
     }
     return parts.join(" ");
@@ -132,9 +138,28 @@
         continue;
       }
       for (var r = 0; r < runs.length; r++) parts = parts.concat(grams(runs[r]));
+      var latin = latinParts(word);
+      for (var l = 0; l < latin.length; l++) parts.push(latin[l] + "*");
       parts.push(word);
     }
     return parts.length ? parts.join(" ") : null;
+  }
+
+  // The singular of an English plural, to be searched as a prefix: "qbrs" -> "qbr",
+  // "renewals" -> "renewal", "strategies" -> "strateg". Null when the word is no plural
+  // ("business", "status", "analysis") or too short to tell.
+  function singularPrefix(word) {
+    if (!/^[a-z][a-z0-9]*[a-z]$/.test(word) || word.length < 4 || !counts(word)) return null;
+    if (word.length >= 7 && /ies$/.test(word)) return word.slice(0, -3);
+    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return null;
+  }
+
+  // The parts of a word that are not Japanese and long enough to search for on their own.
+  function latinParts(word) {
+    return word.split(RUN).filter(function (part) {
+      return /^[a-z0-9]+$/.test(part) && counts(part);
+    });
   }
 
   function counts(word) {
