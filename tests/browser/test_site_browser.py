@@ -94,3 +94,20 @@ def test_a_plural_finds_the_pages_that_use_the_singular(page, site_url):
     top = search(page, "QBRs").urls[:5]  # the QBR pages say "QBR", not "QBRs"
     for expected in ("playbooks/qbr/", "templates/qbr/"):
         assert any(expected in u for u in top), top
+
+
+@pytest.mark.parametrize("query", ["成功計画書", "アンケート集計", "ヘルス スコア 重み"])
+def test_results_never_show_the_search_s_own_tokens(page, site_url, query):
+    """A loose Japanese query is answered with optional bigram tokens; no reader sees them."""
+    open_search(page, site_url, "ja")
+    outcome = search(page, query)
+    assert outcome.urls, "no results"
+    shown = page.locator(".md-search-result").inner_text()
+    assert "ж" not in shown and "検索に含まれない" not in shown, shown
+
+
+def test_a_missing_english_word_is_named_as_typed(page, site_url):
+    open_search(page, site_url, "en")
+    assert search(page, "health score zebra").urls  # no page has all three: the loose query
+    missing = page.locator(".md-search-result__terms").first.inner_text()
+    assert "zebra" in missing and "*" not in missing, missing

@@ -19,6 +19,7 @@
   var NIBBLES = "abcdefghijklmnop";
   var RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]+/g;
   var JAPANESE = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]$/;
+  var HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]/;
   var HIRAGANA = /[\u3041-\u3096]/g;
   var TRAILING_LONG_VOWEL = /(?<=[\u30a0-\u30ff]{3})\u30fc(?![\u30a0-\u30ff])/g;
   var STOP_WORDS = ["the", "and", "for", "with", "what", "how", "are", "our", "you", "your", "not",
@@ -28,6 +29,8 @@
   var separator = /\s+/;
   // The relaxed form of every query Material is working on, in the order it answers them.
   var pending = [];
+  // The word a reader typed behind each prefix term of the latest query ("healt*" -> "health").
+  var typedAs = {};
   var relaying = false;
 
   function setUp(config) {
@@ -82,6 +85,7 @@
   // anything. Words written apart that are one word in the text (ヘルス スコア) are tried
   // joined first, then as separate words, then with every term optional.
   function transform(query) {
+    typedAs = {};
     var words = normalize(query).split(separator).filter(Boolean);
     var joined = [];
     for (var w = 0; w < words.length; w++) {
@@ -112,8 +116,8 @@
         // prefix; short words and stop words stay optional so they never empty the result.
         // A plural is looked up by its singular as a prefix, which finds both (QBRs).
         var singular = singularPrefix(word);
-        if (singular) parts.push((several ? "+" : "") + singular + "*");
-        else parts.push(several && counts(word) ? "+" + word + "*" : word);
+        if (singular) parts.push((several ? "+" : "") + typed(singular + "*", word));
+        else parts.push(several && counts(word) ? "+" + typed(word + "*", word) : word);
         continue;
       }
       for (var r = 0; r < runs.length; r++) {
@@ -134,7 +138,7 @@
       var word = words[w];
       var runs = word.match(RUN);
       if (!runs) {
-        if (counts(word)) parts.push(stem(word) + "*");
+        if (counts(word)) parts.push(typed((singularPrefix(word) || stem(word)) + "*", word));
         continue;
       }
       for (var r = 0; r < runs.length; r++) parts = parts.concat(grams(runs[r]));
@@ -178,11 +182,40 @@
     }
   });
 
+  function typed(term, word) {
+    typedAs[term] = word;
+    return term;
+  }
+
+  // Material lists the query terms a result lacks ("not in this result"). Our own terms are
+  // no words a reader typed: bigram tokens, and Japanese words kept only for highlighting
+  // (in their folded form, e.g. 重ミ), are left out of that list; a prefix term is shown as
+  // the word that was typed (health, not healt*).
+  function dropHelperTerms(items) {
+    for (var g = 0; g < items.length; g++) {
+      var group = items[g] || [];
+      for (var i = 0; i < group.length; i++) {
+        var terms = group[i] && group[i].terms;
+        if (!terms) continue;
+        for (var term in terms) {
+          if (terms[term]) continue;
+          if (term.charAt(0) === PREFIX || HAS_JAPANESE.test(term)) {
+            delete terms[term];
+          } else if (typedAs.hasOwnProperty(term) && typedAs[term] !== term) {
+            terms[typedAs[term]] = false;
+            delete terms[term];
+          }
+        }
+      }
+    }
+  }
+
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
     if (message && message.type === 3) {
       var tries = pending.shift() || [];
       var items = message.data && message.data.items;
+      if (items) dropHelperTerms(items);
       if (tries.length && items && items.length === 0) {
         var next = tries.shift();
         // Material answers this one next, before any query still waiting.
