@@ -75,7 +75,7 @@ class Document:
     data: Any
     text: str = field(default="", repr=False)
     _marks: tuple[dict[KeyPath, Mark], dict[KeyPath, Mark]] | None = field(
-        default=None, repr=False, compare=False
+        default=None, init=False, repr=False, compare=False
     )
 
     @property
@@ -91,7 +91,8 @@ class Document:
     def _positions(self) -> tuple[dict[KeyPath, Mark], dict[KeyPath, Mark]]:
         if self._marks is None:
             builder = _Builder(self.path, record_marks=True)
-            builder.build(_compose(self.text)[0], (), 0)
+            for node in _compose(self.text)[:1]:
+                builder.build(node, (), 0)
             self._marks = (builder.value_marks, builder.key_marks)
         return self._marks
 
