@@ -26,6 +26,8 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from generator.gc_pause import without_gc_pauses
+
 TOKEN_PREFIX = "ж"
 _NIBBLES = "abcdefghijklmnop"
 TITLE_FIELD = "ngt"
@@ -147,8 +149,9 @@ def install(site_dir: Path, variants: Sequence[tuple[str, str]]) -> int:
     Returns the size in bytes of the augmented index.
     """
     index_path = site_dir / "search" / "search_index.json"
-    index = json.loads(index_path.read_text("utf-8"))
-    data = json.dumps(augment_index(index, variants), ensure_ascii=False, separators=(",", ":"))
+    with without_gc_pauses():  # the whole index is live until it is written back
+        index = json.loads(index_path.read_text("utf-8"))
+        data = json.dumps(augment_index(index, variants), ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(data, encoding="utf-8")
     workers = site_dir / "assets" / "javascripts" / "workers"
     for worker in sorted(workers.glob("search.*.min.js")):
