@@ -6,7 +6,9 @@
  *  - SETUP (0): remembers the spelling variants and the word separator of the index;
  *  - QUERY (2): normalises the query exactly like generator/search_index.py does for the
  *    text, and turns every run of Japanese characters into required bigram terms that
- *    match the hidden ngt/ngx fields of the index.
+ *    match the hidden ngt/ngx fields of the index; Latin letters typed onto Japanese
+ *    (QBR資料) are required too, and an English plural is looked up by its singular;
+ *  - RESULT (3): drops the index's own terms from the words a result is said to lack.
  * When that strict query finds nothing, the next one is tried: Japanese words typed apart
  * are first tried as one word (ヘルス スコア), and last every term becomes optional (English
  * words cut to their stem), so an over-specific query such as 成功計画書 or "escalations"
