@@ -117,6 +117,9 @@ def serve(project: Path, lang: str, port: int) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     os.environ["CS_PLAYBOOK_LANG"] = lang
+    # MkDocs serves under the path of site_url as it reads it, before our plugin adds the
+    # language: give it the language's own address, so the page is at /ja/ as in the site.
+    os.environ["CS_PLAYBOOK_SITE_URL"] = f"http://127.0.0.1:{port}/{lang}/"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}")
 

@@ -60,7 +60,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
                 raise PluginError(f"invalid content:\n{errors}") from None
         docs_dir = self.root / "docs" / lang
         config.docs_dir = str(docs_dir)
-        config.site_url = config.site_url.rstrip("/") + f"/{lang}/" if config.site_url else None
+        config.site_url = _language_url(config.site_url, lang) if config.site_url else None
         config.theme["language"] = lang
         self.handwritten = sorted(
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
@@ -118,3 +118,9 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_FOLDER))
         return server
+
+
+def _language_url(site_url: str, lang: str) -> str:
+    """The address of one language's site: ``<site_url>/<lang>/`` (once, if already there)."""
+    base = site_url.rstrip("/")
+    return f"{base}/" if base.endswith(f"/{lang}") else f"{base}/{lang}/"
