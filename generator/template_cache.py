@@ -9,6 +9,7 @@ folder is also named after the Jinja and Python versions, so an upgrade starts a
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -40,8 +41,22 @@ def bytecode_cache() -> BytecodeCache | None:
         return None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _private(folder):
+            return None
     except OSError:
         return None
-    if not os.access(folder, os.W_OK):
-        return None
     return FileSystemBytecodeCache(str(folder))
+
+
+def _private(folder: Path) -> bool:
+    """True when only this user can write to ``folder``.
+
+    Compiled templates are run as code: a cache that someone else could write to would
+    let them run code in every build.
+    """
+    if not os.access(folder, os.W_OK):
+        return False
+    if not hasattr(os, "getuid"):
+        return True  # no POSIX owners to check (Windows keeps user folders private)
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

@@ -102,3 +102,14 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(
 def test_the_template_cache_can_be_switched_off(monkeypatch):
     monkeypatch.setenv(CACHE_ENV, "")
     assert cache_folder() is None and bytecode_cache() is None
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "shared"))
+    folder = cache_folder()
+    assert folder is not None
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    assert bytecode_cache() is None
+    folder.chmod(0o700)
+    assert bytecode_cache() is not None
