@@ -10,7 +10,7 @@ Synthetic content is the real content copied N times: every page-producing item 
 suffixed id (``health-score-7``) and a suffixed title, and its references point at the
 copy's own items, so each copy is as rich and as cross-linked as the original, in both
 languages. Each scale runs in its own process so that peak memory is that scale's alone.
-The result is a Markdown table written between markers in ``docs/{ja,en}/benchmarks.md``.
+The result is a Markdown table written between markers in ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -225,13 +225,12 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def write_docs(text: str) -> None:
-    """Replace the table between the markers in both languages' benchmark page."""
-    for lang in ("ja", "en"):
-        page = ROOT / "docs" / lang / "benchmarks.md"
-        body = page.read_text("utf-8")
-        start, end = body.index(MARK_START) + len(MARK_START), body.index(MARK_END)
-        stamp = time.strftime("%Y-%m-%d")
-        page.write_text(f"{body[:start]}\n\n{text}\n\n({stamp})\n\n{body[end:]}", "utf-8")
+    """Replace the table between the markers in ``benchmarks/README.md``."""
+    page = ROOT / "benchmarks" / "README.md"
+    body = page.read_text("utf-8")
+    start, end = body.index(MARK_START) + len(MARK_START), body.index(MARK_END)
+    stamp = time.strftime("%Y-%m-%d")
+    page.write_text(f"{body[:start]}\n\n{text}\n\n({stamp})\n\n{body[end:]}", "utf-8")
 
 
 def main() -> None:

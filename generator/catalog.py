@@ -13,7 +13,6 @@ from generator.errors import ContentError, ContentErrors
 from generator.loader import Document, KeyPath, find_content_files, load_file
 from generator.models import Model
 from generator.models.base import SLUG_PATTERN, declared_ids
-from generator.parallel import split_map
 from generator.refs import iter_refs
 from generator.validation import validate_document
 
@@ -85,8 +84,8 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     # Items whose file has errors of its own: references to them are not reported again.
     broken: set[tuple[str, str]] = set()
     files = [(path, _display(path, base)) for path in find_content_files(content_root)]
-    loaded = split_map(_load, files, at_least=PARALLEL_FILES)
-    for (path, display), (doc, load_errors) in zip(files, loaded, strict=True):
+    for path, display in files:
+        doc, load_errors = load_file(path, display)
         errors.extend(load_errors)
         if doc is None:
             broken.update(_claimed_id_in_text(path))
@@ -104,15 +103,6 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     if errors:
         raise ContentErrors(errors)
     return catalog
-
-
-#: Below this many files, parsing in a second process costs more than it saves (a fork
-#: costs about 2 ms; a file takes about 0.8 ms to parse and check).
-PARALLEL_FILES = 32
-
-
-def _load(file: tuple[Path, str]) -> tuple[Document | None, list[ContentError]]:
-    return load_file(*file)
 
 
 def _display(path: Path, base: Path) -> str:

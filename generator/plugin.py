@@ -65,8 +65,9 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.handwritten = sorted(
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
         )
-        about = load_labels(lang).nav.about
-        config.nav = [*self.generated.nav[lang], {about: self.handwritten}]
+        config.nav = list(self.generated.nav[lang])
+        if self.handwritten:
+            config.nav.append({load_labels(lang).nav.about: self.handwritten})
         self.seconds += time.perf_counter() - started
         return config
 

@@ -9,18 +9,15 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from types import MethodType
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.catalog import Catalog
 from generator.labels import load_labels
 from generator.links import Linker
 from generator.markdown_safety import safe_text, table_cell
-from generator.models.base import Text
 from generator.pages import PageSpec, plan_pages
 from generator.template_cache import bytecode_cache
 
@@ -61,31 +58,6 @@ def _front_matter_text(value: str) -> Markup:
     return Markup(json.dumps(" ".join(safe_text(value).split()), ensure_ascii=False))
 
 
-class _Context(Context):
-    """Jinja's template context, with a direct call for the callables our templates use most.
-
-    Bilingual texts (``item.title(lang)``), links (``ln.to(…)``) and ``fmt`` are most of
-    the calls in a page, and Jinja's general call first asks each callable whether it
-    wants the context or environment (measured: a third of the render time). These
-    never do; the loop and block variables Jinja passes along are only for those that do.
-    """
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        kind = type(__obj)
-        if (
-            kind is Text
-            or (kind is MethodType and __obj.__func__ in _LINKER_METHODS)
-            or __obj is _fmt
-        ):
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
-        return super().call(__obj, *args, **kwargs)
-
-
-_LINKER_METHODS = frozenset({Linker.to, Linker.href, Linker.path, Linker.title})
-
-
 @lru_cache(maxsize=8)
 def make_environment(project_root: Path | None = None) -> Environment:
     """The Jinja2 environment: strict undefined, safety finalizer, override folder first.
@@ -107,7 +79,6 @@ def make_environment(project_root: Path | None = None) -> Environment:
         auto_reload=False,  # templates do not change during a run; skip a stat per include
         bytecode_cache=bytecode_cache(),
     )
-    env.context_class = _Context
     env.filters["cell"] = lambda v: Markup(table_cell(str(v)))
     env.filters["fm"] = _front_matter_text
     env.filters["num"] = format_number

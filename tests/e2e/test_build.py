@@ -76,8 +76,12 @@ def test_one_search_index_per_language(built):
 def test_edit_link_points_at_the_yaml_source(built):
     html = (built / "site/en/frameworks/score/index.html").read_text("utf-8")
     assert "edit/main/frameworks/score.yaml" in html
-    hand = (built / "site/en/contributing/index.html").read_text("utf-8")
-    assert "edit/main/docs/en/contributing.md" in hand
+
+
+def test_pages_for_the_people_who_build_it_stay_out_of_the_readers_site(built):
+    for lang in ("ja", "en"):
+        assert not (built / f"site/{lang}/benchmarks").exists()
+        assert not (built / f"site/{lang}/contributing").exists()
 
 
 def test_content_html_is_shown_as_text_not_run(built):
