@@ -6,17 +6,26 @@ Plain Python with no MkDocs import; the CLI and the MkDocs plugin both call it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator.abbreviations import abbreviation_block
 from generator.catalog import Catalog, load_catalog
+from generator.changes import PageChange, page_changes
+from generator.feed import atom_feed
 from generator.gc_pause import without_gc_pauses
+from generator.history import content_changes, head, is_history_root, last_changed
+from generator.labels import load_labels
 from generator.langs import LANGS
 from generator.nav import NavEntry, build_nav
+from generator.pages import PageSpec
 from generator.pages.templates_pages import downloads
 from generator.render import Renderer
 
 CONTENT_FOLDER = "frameworks"
+CHANGES_PAGE = "changes/index.md"
+FEED_FILE = "feed.xml"
 
 
 @dataclass
@@ -41,12 +50,40 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
         catalog = load_catalog(project_root / CONTENT_FOLDER, project_root)
         renderer = Renderer(catalog, project_root)
         result = Generated(catalog=catalog, sources=renderer.sources())
+        history = _add_history(renderer, project_root) if is_history_root(project_root) else None
         for lang in langs:
             result.pages[lang] = renderer.render_all(lang)
             result.nav[lang] = build_nav(catalog, lang)
             result.abbreviations[lang] = abbreviation_block(catalog, lang)
             result.downloads[lang] = downloads(catalog, lang)
+            if history is not None:
+                labels = load_labels(lang)
+                result.nav[lang].insert(1, {labels.nav.changes: CHANGES_PAGE})
+                site = catalog.one("site")
+                name = site.name(lang) if site is not None else ""
+                result.downloads[lang][FEED_FILE] = atom_feed(history, labels, lang, name)
     return result
+
+
+def _add_history(renderer: Renderer, project_root: Path) -> list[tuple[PageChange, Any]]:
+    """Dates on every page made from a committed file, and the "what's new" page; returns
+    its entries (each with the item its page shows) for the feed."""
+    sources = renderer.sources()
+    renderer.dates = last_changed(project_root, set(sources.values()))
+    pages_of: dict[str, list[str]] = {}
+    for page, source in sources.items():
+        pages_of.setdefault(source, []).append(page)
+    titles = {spec.path: spec.context.get("item") for spec in renderer.pages}
+    entries = page_changes(
+        content_changes(project_root, CONTENT_FOLDER, head(project_root)), pages_of
+    )
+    with_items = [(entry, titles.get(entry.page)) for entry in entries]
+    days: dict[date, list[tuple[PageChange, Any]]] = {}
+    for entry, item in with_items:
+        days.setdefault(entry.day, []).append((entry, item))
+    context = {"days": list(days.items())}
+    renderer.pages.append(PageSpec(CHANGES_PAGE, "changes.md.j2", context))
+    return with_items
 
 
 @dataclass

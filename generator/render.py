@@ -7,6 +7,7 @@ Every printed value passes through the Markdown safety filter unless it is ``Mar
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,14 @@ def _fmt(pattern: str, **values: Any) -> Markup:
     return Markup(pattern.format(**safe))
 
 
+def _day_text(day: date, labels: Any) -> str:
+    """A date in the words of the labels' language (``2026年12月3日``, ``December 3, 2026``)."""
+    month_name = labels.dates.months[day.month - 1]
+    return str(labels.dates.format).format(
+        year=day.year, month=day.month, day=day.day, month_name=month_name
+    )
+
+
 def _script_json(value: Any) -> Markup:
     """JSON safe inside <script type="application/json">: no <, > or & can close the tag."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -83,6 +92,7 @@ def make_environment(project_root: Path | None = None) -> Environment:
     env.filters["fm"] = _front_matter_text
     env.filters["num"] = format_number
     env.filters["h"] = lambda v: Markup.escape(str(v))
+    env.filters["day"] = _day_text
     env.filters["line"] = lambda v: Markup(" ".join(safe_text(str(v)).split()))
     env.filters["link_label"] = lambda v: Markup(
         table_cell(str(v)).replace("[", "\\[").replace("]", "\\]")
@@ -99,13 +109,20 @@ class Renderer:
         self.catalog = catalog
         self.env = make_environment(project_root)
         self.pages = plan_pages(catalog)
+        #: ``{content file: day of its last commit}``; pages made from a file show it.
+        self.dates: dict[str, date] = {}
 
     def render_page(self, spec: PageSpec, lang: str) -> str:
         """Markdown of one page in one language."""
         template = self.env.get_template(f"pages/{spec.template}")
         context = dict(spec.context)
         context.update(lang=lang, t=load_labels(lang), ln=Linker(spec.path, self.catalog, lang))
-        return template.render(context)
+        text = template.render(context)
+        day = self.dates.get(spec.source) if spec.source else None
+        if day is not None:
+            stamp = self.env.get_template("partials/last_changed.md.j2")
+            text = f"{text.rstrip()}\n{stamp.render(t=context['t'], day=day)}"
+        return text
 
     def render_all(self, lang: str) -> dict[str, str]:
         """``{path: markdown}`` of every page in one language."""
