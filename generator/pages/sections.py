@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.links import PAGE_FOLDERS
-from generator.pages import PageBuilder, PageSpec, guides, kpis, templates_pages
+from generator.pages import PageBuilder, PageSpec, guides, kpis, scripts_pages, templates_pages
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -203,6 +203,7 @@ BUILDERS: list[PageBuilder] = [
     checklists,
     question_sets,
     templates_pages.templates,
+    scripts_pages.scripts,
     kpis.kpis,
     guides.comparisons,
     guides.articles,
