@@ -38,6 +38,8 @@ class FollowUp(Model):
     """What to send when the customer has not replied ``after_days`` days after the last message."""
 
     after_days: int = Field(ge=1)
+    #: When it goes out another way than the script (a call that was not answered → an email).
+    channel: ChannelRef | None = None
     subject: Text | None = None
     body: Text
 
