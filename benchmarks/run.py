@@ -41,6 +41,7 @@ COPIED = {
     "article",
     "template",
     "kpi",
+    "script",
 }
 #: Kinds whose ids a reference may name inside a copy (rewritten to the copy's ids).
 RENAMED = COPIED | {"term"}

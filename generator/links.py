@@ -18,6 +18,7 @@ PAGE_FOLDERS: dict[str, str] = {
     "article": "reference",
     "kpi": "kpis",
     "template": "templates",
+    "script": "scripts",
 }
 
 #: kind → the one page of that kind (a site-level guide).

@@ -36,9 +36,13 @@ def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
     ):
         pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
         nav.append({label: [f"{folder}/index.md", *pages]})
-    template_pages = _bounded([target_of("template", item.id) for item in catalog.of("template")])
-    if catalog.of("template"):
-        nav.append({t.nav.templates: ["templates/index.md", *template_pages]})
+    for kind, folder, label in (
+        ("template", "templates", t.nav.templates),
+        ("script", "scripts", t.nav.scripts),
+    ):
+        if catalog.of(kind):
+            pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
+            nav.append({label: [f"{folder}/index.md", *pages]})
     kpi_pages = _bounded([target_of("kpi", item.id) for item in catalog.of("kpi")])
     if catalog.of("kpi"):
         nav.append({t.nav.kpis: ["kpis/index.md", *kpi_pages]})

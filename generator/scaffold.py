@@ -19,6 +19,7 @@ FOLDERS = {
     "glossary": "glossary",
     "template": "templates",
     "kpi": "kpis",
+    "script": "scripts",
 }
 
 

@@ -13,6 +13,7 @@ from generator.models.kpi import Kpi
 from generator.models.navigator import ChallengeNavigator, Curriculum
 from generator.models.playbook import Playbook
 from generator.models.question_set import QuestionSet
+from generator.models.script import Script
 from generator.models.search import SearchTerms
 from generator.models.site import Site
 from generator.models.taxonomy import Taxonomy
@@ -33,6 +34,7 @@ KINDS: dict[str, type[Model]] = {
     "article": Article,
     "kpi": Kpi,
     "template": FillableTemplate,
+    "script": Script,
 }
 
 __all__ = ["KINDS", "LANGS", "Item", "Model", "Text"]

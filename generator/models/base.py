@@ -61,6 +61,7 @@ RoleRef = Annotated[_SlugStr, RefTo("role")]
 ChannelRef = Annotated[_SlugStr, RefTo("channel")]
 ArticleRef = Annotated[_SlugStr, RefTo("article")]
 ComparisonRef = Annotated[_SlugStr, RefTo("comparison")]
+ScriptRef = Annotated[_SlugStr, RefTo("script")]
 
 
 class Item(Model):

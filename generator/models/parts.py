@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from generator.models.base import FrameworkRef, Model, Slug, Text
 
 Unit = Literal["percent", "days", "weeks", "minutes", "points", "count", "ratio", "months"]
+#: Who a question is asked of: the customer, or the CS team itself (pages list them apart).
+Audience = Literal["customer", "team"]
 
 
 class Question(Model):
-    """A question to ask a customer, why it is asked, and what a good answer looks like."""
+    """A question, who it is asked of, why it is asked, and what a good answer looks like."""
 
     id: Slug
     question: Text
     why: Text
     good_answer: Text
+    audience: Audience = "customer"
+
+
+def by_audience(questions: list[Question]) -> list[tuple[str, list[Question]]]:
+    """(audience, its questions) in the order pages show them, skipping empty groups."""
+    groups = [(a, [q for q in questions if q.audience == a]) for a in get_args(Audience)]
+    return [(audience, found) for audience, found in groups if found]
 
 
 class ChecklistEntry(Model):

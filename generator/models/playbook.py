@@ -13,6 +13,7 @@ from generator.models.base import (
     Model,
     QuestionSetRef,
     RoleRef,
+    ScriptRef,
     Slug,
     TagRef,
     TemplateRef,
@@ -41,6 +42,7 @@ class Step(Model):
     frameworks: list[FrameworkRef] = Field(default_factory=list)
     question_sets: list[QuestionSetRef] = Field(default_factory=list)
     templates: list[TemplateRef] = Field(default_factory=list)
+    script: ScriptRef | None = None
 
 
 class Playbook(Item):

@@ -6,7 +6,8 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.links import PAGE_FOLDERS
-from generator.pages import PageBuilder, PageSpec, guides, kpis, templates_pages
+from generator.models.parts import by_audience
+from generator.pages import PageBuilder, PageSpec, guides, kpis, scripts_pages, templates_pages
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -51,6 +52,7 @@ def frameworks(catalog: Catalog) -> list[PageSpec]:
             "standards": standards.get(item.id, []),
             "playbooks": catalog.referrers("framework", item.id, "playbook"),
             "question_sets": catalog.referrers("framework", item.id, "question-set"),
+            "question_groups": by_audience(item.questions),
         }
         pages.append(_item_page(catalog, "framework", item, context))
     return pages
@@ -80,7 +82,8 @@ def question_sets(catalog: Catalog) -> list[PageSpec]:
     """The question-sets index and one page per set."""
     pages = [_section_index(catalog, "question-set", "question_sets")]
     for item in catalog.of("question-set"):
-        pages.append(_item_page(catalog, "question-set", item, {"item": item}))
+        context = {"item": item, "question_groups": by_audience(item.questions)}
+        pages.append(_item_page(catalog, "question-set", item, context))
     return pages
 
 
@@ -203,6 +206,7 @@ BUILDERS: list[PageBuilder] = [
     checklists,
     question_sets,
     templates_pages.templates,
+    scripts_pages.scripts,
     kpis.kpis,
     guides.comparisons,
     guides.articles,

@@ -29,7 +29,7 @@ def templates(catalog: Catalog) -> list[PageSpec]:
             "form": form_data(item),
             "used_by": {
                 kind: catalog.referrers("template", item.id, kind)
-                for kind in ("framework", "playbook", "question-set")
+                for kind in ("framework", "playbook", "question-set", "script")
             },
         }
         pages.append(
