@@ -29,20 +29,11 @@ from typing import Any
 
 import yaml
 
+from generator.kinds import KINDS
+
 ROOT = Path(__file__).resolve().parent.parent
-#: Kinds whose items are copied; everything else (taxonomy, site, search) stays single.
-COPIED = {
-    "framework",
-    "playbook",
-    "checklist",
-    "question-set",
-    "glossary",
-    "comparison",
-    "article",
-    "template",
-    "kpi",
-    "script",
-}
+#: Kinds whose items are copied; site-level kinds (taxonomy, site, search, guides) stay single.
+COPIED = {kind.name for kind in KINDS.values() if not kind.site_level}
 #: Kinds whose ids a reference may name inside a copy (rewritten to the copy's ids).
 RENAMED = COPIED | {"term"}
 MARK_START = "<!-- benchmark:start -->"
@@ -52,7 +43,7 @@ MARK_END = "<!-- benchmark:end -->"
 def replicate(target: Path, copies: int) -> None:
     """Write a project into ``target`` whose content is the real content ``copies`` times."""
     from generator.catalog import load_catalog
-    from generator.models.base import declared_ids
+    from generator.kinds import declared_ids
     from generator.refs import iter_refs
 
     for name in ("mkdocs.yml", "docs", "overrides"):

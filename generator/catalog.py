@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ContentError, ContentErrors
+from generator.kinds import declared_ids
 from generator.loader import Document, KeyPath, find_content_files, load_file
 from generator.models import Model
-from generator.models.base import SLUG_PATTERN, declared_ids
+from generator.models.base import SLUG_PATTERN
 from generator.refs import iter_refs
 from generator.validation import validate_document
 

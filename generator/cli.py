@@ -10,7 +10,7 @@ import click
 
 from generator.catalog import load_catalog
 from generator.errors import ContentErrors
-from generator.scaffold import FOLDERS
+from generator.kinds import skeleton_folders
 
 
 def _project(path: str) -> Path:
@@ -125,7 +125,7 @@ def serve(project: Path, lang: str, port: int) -> None:
 
 
 @main.command("new")
-@click.argument("kind", type=click.Choice(sorted(FOLDERS)))
+@click.argument("kind", type=click.Choice(sorted(skeleton_folders())))
 @click.argument("item_id", metavar="ID")
 @click.pass_obj
 def new_command(project: Path, kind: str, item_id: str) -> None:

@@ -50,10 +50,11 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
         catalog = load_catalog(project_root / CONTENT_FOLDER, project_root)
         renderer = Renderer(catalog, project_root)
         result = Generated(catalog=catalog, sources=renderer.sources())
+        planned = {spec.path for spec in renderer.pages}
         history = _add_history(renderer, project_root) if is_history_root(project_root) else None
         for lang in langs:
             result.pages[lang] = renderer.render_all(lang)
-            result.nav[lang] = build_nav(catalog, lang)
+            result.nav[lang] = build_nav(catalog, lang, planned)
             result.abbreviations[lang] = abbreviation_block(catalog, lang)
             result.downloads[lang] = downloads(catalog, lang)
             if history is not None:

@@ -6,26 +6,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.kinds import KINDS
 from generator.markdown_safety import safe_text
-
-#: kind → folder of its pages (one page per item).
-PAGE_FOLDERS: dict[str, str] = {
-    "framework": "frameworks",
-    "playbook": "playbooks",
-    "checklist": "checklists",
-    "question-set": "question-sets",
-    "comparison": "comparisons",
-    "article": "reference",
-    "kpi": "kpis",
-    "template": "templates",
-    "script": "scripts",
-}
-
-#: kind → the one page of that kind (a site-level guide).
-SINGLE_PAGES: dict[str, str] = {
-    "challenge-navigator": "challenges/index.md",
-    "curriculum": "csm-onboarding/index.md",
-}
 
 #: kind → page that holds every item of that kind, each under its own anchor.
 ANCHOR_PAGES: dict[str, str] = {
@@ -37,10 +19,11 @@ ANCHOR_PAGES: dict[str, str] = {
 
 def target_of(kind: str, item_id: str) -> str:
     """The Markdown path (with ``#anchor`` for anchored kinds) of an item."""
-    if kind in PAGE_FOLDERS:
-        return f"{PAGE_FOLDERS[kind]}/{item_id}.md"
-    if kind in SINGLE_PAGES:
-        return SINGLE_PAGES[kind]
+    declared = KINDS.get(kind)
+    if declared is not None and declared.pages:
+        return f"{declared.pages}/{item_id}.md"
+    if declared is not None and declared.page:
+        return declared.page
     if kind in ANCHOR_PAGES:
         return f"{ANCHOR_PAGES[kind]}#{item_id}"
     raise KeyError(f"no page for kind {kind!r}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.catalog import Catalog
+from generator.kinds import KINDS, Kind
 from generator.labels import load_labels
-from generator.links import SINGLE_PAGES, target_of
+from generator.links import target_of
 
 NavEntry = str | dict[str, Any]
 
@@ -16,44 +17,41 @@ NavEntry = str | dict[str, Any]
 NAV_SECTION_LIMIT = 60
 
 
-def build_nav(catalog: Catalog, lang: str) -> list[NavEntry]:
-    """MkDocs ``nav`` for the generated pages (page titles come from the pages)."""
+def build_nav(catalog: Catalog, lang: str, pages: set[str]) -> list[NavEntry]:
+    """MkDocs ``nav`` for the generated ``pages`` (titles come from the pages), one
+    section per ``Kind.section`` in the order of :data:`generator.kinds.KINDS`."""
     t = load_labels(lang)
     nav: list[NavEntry] = [{t.nav.home: "index.md"}]
-    # The two starting points are top-level pages: inside a section the first index.md
-    # would become the section's own page and drop out of the sidebar.
-    for kind, label in (
-        ("challenge-navigator", t.nav.challenges),
-        ("curriculum", t.nav.curriculum),
-    ):
-        if catalog.of(kind):
-            nav.append({label: SINGLE_PAGES[kind]})
-    nav.append({t.nav.frameworks: _framework_sections(catalog, lang)})
-    for kind, folder, label in (
-        ("playbook", "playbooks", t.nav.playbooks),
-        ("checklist", "checklists", t.nav.checklists),
-        ("question-set", "question-sets", t.nav.question_sets),
-    ):
-        pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
-        nav.append({label: [f"{folder}/index.md", *pages]})
-    for kind, folder, label in (
-        ("template", "templates", t.nav.templates),
-        ("script", "scripts", t.nav.scripts),
-    ):
-        if catalog.of(kind):
-            pages = _bounded([target_of(kind, item.id) for item in catalog.of(kind)])
-            nav.append({label: [f"{folder}/index.md", *pages]})
-    kpi_pages = _bounded([target_of("kpi", item.id) for item in catalog.of("kpi")])
-    if catalog.of("kpi"):
-        nav.append({t.nav.kpis: ["kpis/index.md", *kpi_pages]})
-    reference = _bounded(
-        [target_of(k, item.id) for k in ("comparison", "article") for item in catalog.of(k)]
-    )
-    reference.append("glossary/index.md")
-    if any(taxonomy.tags for taxonomy in catalog.of("taxonomy")):
-        reference.append("tags/index.md")
-    nav.append({t.nav.references: reference})
+    sections: dict[str, list[Kind]] = {}
+    for kind in KINDS.values():
+        if kind.section:
+            sections.setdefault(kind.section, []).append(kind)
+    for section, kinds in sections.items():
+        label = t.nav[section]
+        if len(kinds) == 1 and kinds[0].page and not kinds[0].pages:
+            # A guide is a top-level page: inside a section, its index.md would become
+            # the section's own page and drop out of the sidebar.
+            if kinds[0].page in pages:
+                nav.append({label: kinds[0].page})
+            continue
+        entries = [e for kind in kinds for e in _section_entries(catalog, kind, lang, pages)]
+        if entries:
+            nav.append({label: entries})
     return nav
+
+
+def _section_entries(catalog: Catalog, kind: Kind, lang: str, pages: set[str]) -> list[NavEntry]:
+    entries: list[NavEntry] = []
+    if kind.pages and catalog.of(kind.name):
+        if kind.index:
+            entries.append(f"{kind.pages}/index.md")
+        if kind.grouped_by:
+            entries.extend(_grouped(catalog, kind, lang))
+        else:
+            entries.extend(_bounded([target_of(kind.name, i.id) for i in catalog.of(kind.name)]))
+    if kind.page and kind.page in pages:
+        entries.append(kind.page)
+    return entries
 
 
 def nav_paths(nav: list[NavEntry]) -> set[str]:
@@ -73,15 +71,19 @@ def _bounded(pages: list[str]) -> list[str]:
     return pages if len(pages) <= NAV_SECTION_LIMIT else []
 
 
-def _framework_sections(catalog: Catalog, lang: str) -> list[NavEntry]:
-    entries: list[NavEntry] = ["frameworks/index.md"]
-    if len(catalog.of("framework")) > NAV_SECTION_LIMIT:
-        return entries
+def _grouped(catalog: Catalog, kind: Kind, lang: str) -> list[NavEntry]:
+    """A kind's pages under the taxonomy's groups (e.g. frameworks by group)."""
+    items = catalog.of(kind.name)
+    if len(items) > NAV_SECTION_LIMIT:
+        return []
     by_group: dict[str, list[str]] = {}
-    for item in catalog.of("framework"):
-        by_group.setdefault(item.group, []).append(target_of("framework", item.id))
-    for taxonomy in catalog.of("taxonomy"):
-        for group in taxonomy.groups:
-            if group.id in by_group:
-                entries.append({group.name(lang): by_group[group.id]})
-    return entries
+    for item in items:
+        by_group.setdefault(getattr(item, str(kind.grouped_by)), []).append(
+            target_of(kind.name, item.id)
+        )
+    return [
+        {group.name(lang): by_group[group.id]}
+        for taxonomy in catalog.of("taxonomy")
+        for group in taxonomy.groups
+        if group.id in by_group
+    ]

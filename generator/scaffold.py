@@ -8,19 +8,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.catalog import Catalog
+from generator.kinds import skeleton_folders
 from generator.models.base import SLUG_PATTERN
-
-#: kind → folder under frameworks/ where its files live.
-FOLDERS = {
-    "framework": "frameworks",
-    "playbook": "playbooks",
-    "checklist": "checklists",
-    "question-set": "question-sets",
-    "glossary": "glossary",
-    "template": "templates",
-    "kpi": "kpis",
-    "script": "scripts",
-}
 
 
 class ScaffoldError(Exception):
@@ -29,8 +18,9 @@ class ScaffoldError(Exception):
 
 def skeleton(kind: str, item_id: str, catalog: Catalog) -> str:
     """The YAML text of a new item, valid against the current catalog."""
-    if kind not in FOLDERS:
-        raise ScaffoldError(f"unknown kind {kind!r}; one of: {', '.join(FOLDERS)}")
+    if kind not in skeleton_folders():
+        known = ", ".join(skeleton_folders())
+        raise ScaffoldError(f"unknown kind {kind!r}; one of: {known}")
     if not re.match(SLUG_PATTERN, item_id):
         raise ScaffoldError(
             f"{item_id!r} is not a valid id: use 1–64 lowercase letters, digits and '-'"
@@ -59,7 +49,7 @@ def write_skeleton(project_root: Path, kind: str, item_id: str, catalog: Catalog
     if (kind, item_id) in catalog.declared:
         raise ScaffoldError(f"a {kind} with id '{item_id}' already exists")
     text = skeleton(kind, item_id, catalog)
-    path = project_root / "frameworks" / FOLDERS[kind] / f"{item_id}.yaml"
+    path = project_root / "frameworks" / skeleton_folders()[kind] / f"{item_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(project_root)} already exists")
     path.parent.mkdir(parents=True, exist_ok=True)

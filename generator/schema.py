@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.models import KINDS
+from generator.kinds import KINDS
 
 SCHEMA_FOLDER = "schema"
 
 
 def schema_for(kind: str) -> str:
     """The JSON Schema (as formatted text) of one content kind."""
-    schema = KINDS[kind].model_json_schema()
+    schema = KINDS[kind].model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"CS Playbook {kind}"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -8,8 +8,9 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError
+from generator.kinds import KINDS
 from generator.loader import Document, KeyPath
-from generator.models import KINDS, Model
+from generator.models import Model
 
 _LANG_NAMES = {"ja": "Japanese", "en": "English"}
 
@@ -24,7 +25,7 @@ def validate_document(doc: Document) -> tuple[Model | None, list[ContentError]]:
     if kind is None:
         known = ", ".join(sorted(KINDS))
         return None, [doc.error((), f"missing 'kind' (one of: {known})")]
-    model = KINDS.get(kind) if isinstance(kind, str) else None
+    model = KINDS[kind].model if isinstance(kind, str) and kind in KINDS else None
     if model is None:
         known = ", ".join(sorted(KINDS))
         return None, [doc.error(("kind",), f"unknown kind {kind!r}; expected one of: {known}")]

@@ -70,24 +70,3 @@ class Item(Model):
     id: Slug
     title: Text
     summary: Text
-
-
-def declared_ids(model: Model) -> list[tuple[str, str, tuple[str | int, ...]]]:
-    """The (kind, id, key path) of everything a content file defines.
-
-    A page item defines itself; a glossary defines its terms; a taxonomy its
-    groups, tags, roles and channels. File-level ids are unique per kind too.
-    """
-    kind = str(getattr(model, "kind", ""))
-    item_id = str(getattr(model, "id", ""))
-    found: list[tuple[str, str, tuple[str | int, ...]]] = [(kind, item_id, ("id",))]
-    for field_name, child_kind in _NESTED_KINDS.get(kind, {}).items():
-        for index, child in enumerate(getattr(model, field_name)):
-            found.append((child_kind, child.id, (field_name, index, "id")))
-    return found
-
-
-_NESTED_KINDS: dict[str, dict[str, str]] = {
-    "glossary": {"terms": "term"},
-    "taxonomy": {"groups": "group", "tags": "tag", "roles": "role", "channels": "channel"},
-}

@@ -1,36 +1,29 @@
-"""Page builders for the site-level guides and reference pages."""
+"""The site-level guides (challenge navigator, new-CSM path) and the tag index."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from generator.catalog import Catalog
-from generator.links import PAGE_FOLDERS, SINGLE_PAGES
-from generator.pages import PageSpec
+from generator.kinds import KINDS
+from generator.pages import PageSpec, page_builder
 
 FACETS = ("touch", "lifecycle", "segment")
 
 
+@page_builder("challenge-navigator")
 def challenges(catalog: Catalog) -> list[PageSpec]:
     """The challenge navigator (when the content has one)."""
     return _single(catalog, "challenge-navigator", "challenges.md.j2")
 
 
+@page_builder("curriculum")
 def curriculum(catalog: Catalog) -> list[PageSpec]:
     """The new-CSM onboarding path (when the content has one)."""
     return _single(catalog, "curriculum", "curriculum.md.j2")
 
 
-def comparisons(catalog: Catalog) -> list[PageSpec]:
-    """One page per comparison table."""
-    return [_item_page(catalog, "comparison", item) for item in catalog.of("comparison")]
-
-
-def articles(catalog: Catalog) -> list[PageSpec]:
-    """One page per reference article."""
-    return [_item_page(catalog, "article", item) for item in catalog.of("article")]
-
-
+@page_builder("taxonomy")
 def tags(catalog: Catalog) -> list[PageSpec]:
     """The tag index: per facet, per tag, the frameworks and playbooks that carry it."""
     declared = [t for taxonomy in catalog.of("taxonomy") for t in taxonomy.tags]
@@ -51,9 +44,6 @@ def _single(catalog: Catalog, kind: str, template: str) -> list[PageSpec]:
     item = catalog.one(kind)
     if item is None:
         return []
-    return [PageSpec(SINGLE_PAGES[kind], template, {"item": item}, catalog.source(kind, item.id))]
-
-
-def _item_page(catalog: Catalog, kind: str, item: Any) -> PageSpec:
-    path = f"{PAGE_FOLDERS[kind]}/{item.id}.md"
-    return PageSpec(path, f"{kind}.md.j2", {"item": item}, catalog.source(kind, item.id))
+    return [
+        PageSpec(str(KINDS[kind].page), template, {"item": item}, catalog.source(kind, item.id))
+    ]

@@ -1,4 +1,4 @@
-"""Page builders for KPIs: an index and one page per KPI with its calculator."""
+"""What a KPI page needs: its formula, digits and worked example (for the calculator)."""
 
 from __future__ import annotations
 
@@ -7,31 +7,17 @@ from typing import Any
 from generator.catalog import Catalog
 from generator.formula import pretty
 from generator.kpi import DIGITS, compute
-from generator.pages import PageSpec
+from generator.langs import LANGS
+from generator.pages import item_context
 
 
-def kpis(catalog: Catalog) -> list[PageSpec]:
-    """The KPI index and one page per KPI (when the content has KPIs)."""
-    items = catalog.of("kpi")
-    if not items:
-        return []
-    pages = [
-        PageSpec(
-            "kpis/index.md",
-            "section_index.md.j2",
-            {"items": items, "kind": "kpi", "section": "kpis"},
-        )
-    ]
-    for item in items:
-        tree = item.tree()
-        context: dict[str, Any] = {
-            "item": item,
-            "formula": pretty(tree),
-            "tree": tree,
-            "digits": DIGITS[item.unit],
-            "example": {lang: compute(item, item.example, lang) for lang in ("ja", "en")},
-        }
-        pages.append(
-            PageSpec(f"kpis/{item.id}.md", "kpi.md.j2", context, catalog.source("kpi", item.id))
-        )
-    return pages
+@item_context("kpi")
+def kpi_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """A KPI's formula (as written and as a tree), its digits and its worked example."""
+    tree = item.tree()
+    return {
+        "formula": pretty(tree),
+        "tree": tree,
+        "digits": DIGITS[item.unit],
+        "example": {lang: compute(item, item.example, lang) for lang in LANGS},
+    }

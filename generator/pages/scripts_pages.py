@@ -1,4 +1,4 @@
-"""Page builders for scripts: an index and one page per script, with a form that fills it."""
+"""What a script's page needs: the script as one fillable text, its form and timings."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from generator.catalog import Catalog
 from generator.fill import examples, fill
 from generator.labels import load_labels
 from generator.langs import LANGS
-from generator.pages import PageSpec
+from generator.pages import item_context
 from generator.pages.templates_pages import form_data
 
 
@@ -26,34 +26,17 @@ class ScriptDocument:
         return self.text[lang]
 
 
-def scripts(catalog: Catalog) -> list[PageSpec]:
-    """The scripts index and one page per script (when the content has scripts)."""
-    items = catalog.of("script")
-    if not items:
-        return []
-    pages = [
-        PageSpec(
-            "scripts/index.md",
-            "section_index.md.j2",
-            {"items": items, "kind": "script", "section": "scripts"},
-        )
-    ]
-    for item in items:
-        document = script_document(item)
-        context: dict[str, Any] = {
-            "item": item,
-            "example": {lang: fill(document, examples(item, lang), lang) for lang in LANGS},
-            "form": form_data(document),
-            "timings": {lang: [_timing(lang, m.day) for m in item.messages] for lang in LANGS},
-            "no_reply": {lang: _no_reply(lang, item.follow_up) for lang in LANGS},
-            "playbooks": catalog.referrers("script", item.id, "playbook"),
-        }
-        pages.append(
-            PageSpec(
-                f"scripts/{item.id}.md", "script.md.j2", context, catalog.source("script", item.id)
-            )
-        )
-    return pages
+@item_context("script")
+def script_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """A script's example text, its form, its send timings and the playbooks that use it."""
+    document = script_document(item)
+    return {
+        "example": {lang: fill(document, examples(item, lang), lang) for lang in LANGS},
+        "form": form_data(document),
+        "timings": {lang: [_timing(lang, m.day) for m in item.messages] for lang in LANGS},
+        "no_reply": {lang: _no_reply(lang, item.follow_up) for lang in LANGS},
+        "playbooks": catalog.referrers("script", item.id, "playbook"),
+    }
 
 
 def script_document(script: Any) -> ScriptDocument:

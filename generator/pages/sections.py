@@ -1,13 +1,14 @@
-"""Page builders for each section of the site; BUILDERS lists them in site order."""
+"""The home page, the frameworks index, the glossary, and what framework, playbook and
+checklist pages need besides their item."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from generator.catalog import Catalog
-from generator.links import PAGE_FOLDERS
+from generator.kinds import Kind
 from generator.models.parts import by_audience
-from generator.pages import PageBuilder, PageSpec, guides, kpis, scripts_pages, templates_pages
+from generator.pages import PageSpec, index_page, item_context, page_builder
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -32,61 +33,50 @@ def home(catalog: Catalog) -> list[PageSpec]:
     return [PageSpec("index.md", "home.md.j2", context, _source(catalog, "site"))]
 
 
-def frameworks(catalog: Catalog) -> list[PageSpec]:
-    """The frameworks index (by group) and one page per framework."""
-    pages = [
-        PageSpec(
-            "frameworks/index.md", "frameworks_index.md.j2", {"groups": _framework_groups(catalog)}
-        )
-    ]
-    standards = _standards_by_framework(catalog)
-    for item in catalog.of("framework"):
-        context = {
-            "item": item,
-            "group": catalog.get("group", item.group),
-            "band_ranges": _band_ranges(item.score_model),
-            "whatif": _whatif_data(item.score_model),
-            "weight_total": sum(c.weight for c in item.score_model.components)
-            if item.score_model
-            else 0,
-            "standards": standards.get(item.id, []),
-            "playbooks": catalog.referrers("framework", item.id, "playbook"),
-            "question_sets": catalog.referrers("framework", item.id, "question-set"),
-            "question_groups": by_audience(item.questions),
-        }
-        pages.append(_item_page(catalog, "framework", item, context))
-    return pages
+@index_page("framework")
+def frameworks_index(catalog: Catalog, kind: Kind) -> PageSpec:
+    """The frameworks index, by group."""
+    context = {"groups": _framework_groups(catalog)}
+    return PageSpec(f"{kind.pages}/index.md", "frameworks_index.md.j2", context)
 
 
-def playbooks(catalog: Catalog) -> list[PageSpec]:
-    """The playbooks index and one page per playbook, steps in time order."""
-    pages = [_section_index(catalog, "playbook", "playbooks")]
-    for item in catalog.of("playbook"):
-        steps = sorted(item.steps, key=lambda s: s.offset_days)
-        context = {"item": item, "steps": steps, "schedule": _schedule_data(catalog, item)}
-        pages.append(_item_page(catalog, "playbook", item, context))
-    return pages
+@item_context("framework")
+def framework_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """A framework's group, score bands and what-if data, standards and what uses it."""
+    return {
+        "group": catalog.get("group", item.group),
+        "band_ranges": _band_ranges(item.score_model),
+        "whatif": _whatif_data(item.score_model),
+        "weight_total": sum(c.weight for c in item.score_model.components)
+        if item.score_model
+        else 0,
+        "standards": _standards_by_framework(catalog).get(item.id, []),
+        "playbooks": catalog.referrers("framework", item.id, "playbook"),
+        "question_sets": catalog.referrers("framework", item.id, "question-set"),
+        "question_groups": by_audience(item.questions),
+    }
 
 
-def checklists(catalog: Catalog) -> list[PageSpec]:
-    """The checklists index and one page per checklist."""
-    pages = [_section_index(catalog, "checklist", "checklists")]
-    for item in catalog.of("checklist"):
-        frameworks = list(dict.fromkeys(e.framework for e in item.items if e.framework))
-        context = {"item": item, "frameworks": frameworks}
-        pages.append(_item_page(catalog, "checklist", item, context))
-    return pages
+@item_context("playbook")
+def playbook_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """A playbook's steps in time order, and the data of its schedule widget."""
+    steps = sorted(item.steps, key=lambda s: s.offset_days)
+    return {"steps": steps, "schedule": _schedule_data(catalog, item)}
 
 
-def question_sets(catalog: Catalog) -> list[PageSpec]:
-    """The question-sets index and one page per set."""
-    pages = [_section_index(catalog, "question-set", "question_sets")]
-    for item in catalog.of("question-set"):
-        context = {"item": item, "question_groups": by_audience(item.questions)}
-        pages.append(_item_page(catalog, "question-set", item, context))
-    return pages
+@item_context("checklist")
+def checklist_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """The frameworks a checklist's entries name, in order of first mention."""
+    return {"frameworks": list(dict.fromkeys(e.framework for e in item.items if e.framework))}
 
 
+@item_context("question-set")
+def question_set_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """A question set's questions grouped by who they are asked of."""
+    return {"question_groups": by_audience(item.questions)}
+
+
+@page_builder("glossary")
 def glossary(catalog: Catalog) -> list[PageSpec]:
     """One glossary page with every term of every glossary file, ordered by id."""
     terms = sorted((t for g in catalog.of("glossary") for t in g.terms), key=lambda t: t.id)
@@ -96,22 +86,6 @@ def glossary(catalog: Catalog) -> list[PageSpec]:
             "glossary/index.md", "glossary.md.j2", {"terms": terms}, sources[0] if sources else None
         )
     ]
-
-
-def _items_of(catalog: Catalog, *kinds: str) -> list[tuple[str, Any]]:
-    return [(kind, item) for kind in kinds for item in catalog.of(kind)]
-
-
-def _section_index(catalog: Catalog, kind: str, section: str) -> PageSpec:
-    path = f"{PAGE_FOLDERS[kind]}/index.md"
-    context = {"items": catalog.of(kind), "kind": kind, "section": section}
-    return PageSpec(path, "section_index.md.j2", context)
-
-
-def _item_page(catalog: Catalog, kind: str, item: Any, context: dict[str, Any]) -> PageSpec:
-    path = f"{PAGE_FOLDERS[kind]}/{item.id}.md"
-    name = kind.replace("-", "_") + ".md.j2"
-    return PageSpec(path, name, context, catalog.source(kind, item.id))
 
 
 def _source(catalog: Catalog, kind: str) -> str | None:
@@ -195,21 +169,3 @@ def _standards_by_framework(catalog: Catalog) -> dict[str, list[tuple[Any, list[
         for framework_id, entries in by_framework.items():
             found.setdefault(framework_id, []).append((checklist, entries))
     return found
-
-
-BUILDERS: list[PageBuilder] = [
-    home,
-    guides.challenges,
-    guides.curriculum,
-    frameworks,
-    playbooks,
-    checklists,
-    question_sets,
-    templates_pages.templates,
-    scripts_pages.scripts,
-    kpis.kpis,
-    guides.comparisons,
-    guides.articles,
-    glossary,
-    guides.tags,
-]

@@ -1,4 +1,4 @@
-"""Page builders for fillable templates: an index and one page per template."""
+"""What a fillable template's page needs: blank and example text, form data; the downloads."""
 
 from __future__ import annotations
 
@@ -6,41 +6,22 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.fill import blank, examples, fill
-from generator.pages import PageSpec
+from generator.langs import LANGS
+from generator.pages import item_context
 
 
-def templates(catalog: Catalog) -> list[PageSpec]:
-    """The template index and one page per template (when the content has templates)."""
-    items = catalog.of("template")
-    if not items:
-        return []
-    pages = [
-        PageSpec(
-            "templates/index.md",
-            "section_index.md.j2",
-            {"items": items, "kind": "template", "section": "templates"},
-        )
-    ]
-    for item in items:
-        context: dict[str, Any] = {
-            "item": item,
-            "blank": {lang: blank(item, lang) for lang in ("ja", "en")},
-            "example": {lang: fill(item, examples(item, lang), lang) for lang in ("ja", "en")},
-            "form": form_data(item),
-            "used_by": {
-                kind: catalog.referrers("template", item.id, kind)
-                for kind in ("framework", "playbook", "question-set", "script")
-            },
-        }
-        pages.append(
-            PageSpec(
-                f"templates/{item.id}.md",
-                "template.md.j2",
-                context,
-                catalog.source("template", item.id),
-            )
-        )
-    return pages
+@item_context("template")
+def template_context(catalog: Catalog, item: Any) -> dict[str, Any]:
+    """A template's blank and example text, its form, and the pages that use it."""
+    return {
+        "blank": {lang: blank(item, lang) for lang in LANGS},
+        "example": {lang: fill(item, examples(item, lang), lang) for lang in LANGS},
+        "form": form_data(item),
+        "used_by": {
+            kind: catalog.referrers("template", item.id, kind)
+            for kind in ("framework", "playbook", "question-set", "script")
+        },
+    }
 
 
 def form_data(template: Any) -> dict[str, Any]:

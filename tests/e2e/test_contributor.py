@@ -10,9 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.kinds import KINDS, skeleton_folders
 from generator.loader import find_content_files
-from generator.models import KINDS
-from generator.scaffold import FOLDERS
 from generator.schema import all_schemas
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +55,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("kind", sorted(FOLDERS))
+@pytest.mark.parametrize("kind", sorted(skeleton_folders()))
 def test_new_writes_a_skeleton_that_passes_check(project, kind):
     result = run(project, "new", kind, "brand-new")
     assert result.exit_code == 0, result.output

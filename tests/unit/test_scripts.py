@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.catalog import load_catalog
 from generator.fill import examples, fill
-from generator.pages.scripts_pages import script_document, scripts
+from generator.pages import plan_pages
+from generator.pages.scripts_pages import script_document
 from tests.unit.helpers import TAXONOMY, content_errors, write
 
 SCRIPT = """\
@@ -71,7 +72,7 @@ steps:
 def test_a_script_loads_and_its_page_fills_every_message(tmp_path):
     assert content_errors(tmp_path, {"t.yaml": TAXONOMY, "s.yaml": _script()}) == []
     catalog = load_catalog(tmp_path / "frameworks", tmp_path)
-    index, page = scripts(catalog)
+    index, page = [spec for spec in plan_pages(catalog) if spec.path.startswith("scripts/")]
     assert index.path == "scripts/index.md" and page.path == "scripts/hello.md"
     assert page.source == "frameworks/s.yaml"
     document = script_document(catalog.get("script", "hello"))
@@ -124,5 +125,5 @@ def test_a_script_lists_the_playbooks_that_use_it(tmp_path):
     write(tmp_path, "s.yaml", _script())
     write(tmp_path, "p.yaml", PLAYBOOK.replace("SCRIPT_ID", "hello"))
     catalog = load_catalog(tmp_path / "frameworks", tmp_path)
-    page = scripts(catalog)[1]
+    page = next(spec for spec in plan_pages(catalog) if spec.path == "scripts/hello.md")
     assert [p.id for p in page.context["playbooks"]] == ["play"]
