@@ -85,6 +85,7 @@ def generate_command(project: Path, out: str) -> None:
 def build(project: Path, site_dir: str) -> None:
     """Generate and build both languages with --strict, then swap the result into place."""
     from generator.site_build import BuildFailed, build_site
+    from generator.site_folder import SiteFolderError
 
     target = Path(site_dir) if Path(site_dir).is_absolute() else project / site_dir
     try:
@@ -96,6 +97,9 @@ def build(project: Path, site_dir: str) -> None:
     except BuildFailed as exc:
         click.echo(f"build failed: {exc}", err=True)
         click.echo("the previous site is unchanged", err=True)
+        sys.exit(1)
+    except SiteFolderError as exc:
+        click.echo(f"build refused: {exc}", err=True)
         sys.exit(1)
     for lang, seconds in report.seconds.items():
         pages = f", {report.pages[lang]} pages" if lang in report.pages else ""
