@@ -178,6 +178,19 @@ def _catalog_or_exit(project: Path) -> Any:
         sys.exit(1)
 
 
+def _write_or_echo(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` (one clear line and exit 1 if it cannot), or print it."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        click.echo(f"{click.format_filename(output)}: cannot write: {reason}", err=True)
+        sys.exit(1)
+
+
 def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     """The item, or a message naming the ids that exist and exit 1."""
     if (kind, item_id) not in catalog.declared:
@@ -248,7 +261,9 @@ def score_command(
         click.echo(template_header(framework.score_model), nl=False)
         return
     try:
-        text = Path(csv_file).read_text("utf-8-sig")
+        # newline="": a CR inside a quoted cell stays a CR (the csv module's rule).
+        with Path(csv_file).open(encoding="utf-8-sig", newline="") as stream:
+            text = stream.read()
     except (OSError, UnicodeDecodeError) as exc:
         click.echo(f"{csv_file}: cannot read: {exc}", err=True)
         sys.exit(1)
@@ -279,10 +294,7 @@ def schedule_command(
     except ScheduleError as exc:
         click.echo(f"cs-playbook schedule: --anchor: {exc}", err=True)
         sys.exit(1)
-    if output:
-        Path(output).write_bytes(text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+    _write_or_echo(text, output)
 
 
 @main.command("fill")
@@ -340,7 +352,4 @@ def fill_command(
             click.echo(str(error), err=True)
         sys.exit(1)
     text = fill(template, doc.data, lang)
-    if output:
-        Path(output).write_bytes(text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+    _write_or_echo(text, output)

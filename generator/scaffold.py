@@ -30,7 +30,7 @@ def skeleton(kind: str, item_id: str, catalog: Catalog) -> str:
     """The YAML text of a new item, valid against the current catalog."""
     if kind not in FOLDERS:
         raise ScaffoldError(f"unknown kind {kind!r}; one of: {', '.join(FOLDERS)}")
-    if not re.match(SLUG_PATTERN, item_id):
+    if not re.fullmatch(SLUG_PATTERN, item_id):
         raise ScaffoldError(
             f"{item_id!r} is not a valid id: use 1–64 lowercase letters, digits and '-'"
         )
