@@ -7,6 +7,7 @@ deep nesting and oversized files are reported as content errors, never raised.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -261,7 +262,27 @@ class _Builder:
             self._fail(node, loc, f"tag {node.tag!r} is not allowed; only plain YAML data is")
             return None
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self._fail(node, loc, f"cannot read value {node.value!r}: {exc}")
+            self._fail(node, loc, f"cannot read value {_shown(node.value)}: {exc}")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._fail(node, loc, "numbers must be finite (.inf and .nan are not allowed)")
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and not _fits_a_double(value):
+            msg = f"the number {_shown(node.value)} is too large ({len(node.value)} digits)"
+            self._fail(node, loc, msg)
+            return None
+        return value
+
+
+def _fits_a_double(value: int) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
+def _shown(text: str) -> str:
+    """A value for a message: quoted, and cut when long."""
+    return repr(text if len(text) <= 40 else text[:37] + "...")
