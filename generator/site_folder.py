@@ -21,6 +21,8 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from generator.errors import shown_path
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -80,9 +82,13 @@ def checked_site_dir(site_dir: Path, project_root: Path) -> Path:
     project = Path(os.path.abspath(project_root))
     site = Path(os.path.abspath(site_dir))
     if site == project or site in project.parents:
-        raise SiteFolderError(f"{site_dir}: the site folder cannot be the project or above it")
+        raise SiteFolderError(
+            f"{shown_path(str(site_dir))}: the site folder cannot be the project or above it"
+        )
     if site.parent == site:
-        raise SiteFolderError(f"{site_dir}: the site folder cannot be the root folder")
+        raise SiteFolderError(
+            f"{shown_path(str(site_dir))}: the site folder cannot be the root folder"
+        )
     inside = project in site.parents
     checked = [p for p in site.parents if project in p.parents] if inside else []
     for path in [site, *checked]:
@@ -92,11 +98,13 @@ def checked_site_dir(site_dir: Path, project_root: Path) -> Path:
             continue
         if stat.S_ISLNK(info.st_mode):
             raise SiteFolderError(
-                f"{path}: is a symbolic link; the build never writes through a link "
-                "(remove it, or give --site-dir a real folder)"
+                f"{shown_path(str(path))}: is a symbolic link; the build never writes "
+                "through a link (remove it, or give --site-dir a real folder)"
             )
         if not stat.S_ISDIR(info.st_mode):
-            raise SiteFolderError(f"{path}: exists and is not a folder; move it away first")
+            raise SiteFolderError(
+                f"{shown_path(str(path))}: exists and is not a folder; move it away first"
+            )
     return site
 
 
@@ -168,7 +176,8 @@ def _locked(folder: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SiteFolderError(
-                f"{folder}: another build is writing its site; wait for it to finish"
+                f"{shown_path(str(folder))}: another build is writing its site; "
+                "wait for it to finish"
             ) from None
         yield
     finally:

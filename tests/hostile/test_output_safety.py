@@ -74,46 +74,45 @@ PAYLOADS = {
 }
 
 
-def _with_title(project: Path, title: str, role: str = "CSM") -> None:
-    play = project / "frameworks" / "play.yaml"
-    text = play.read_text("utf-8")
-    quoted = '"' + title.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
-    play.write_text(text.replace("en: 30-day review}", f"en: {quoted}}}"), encoding="utf-8")
-    tax = project / "frameworks" / "taxonomy.yaml"
-    role_quoted = '"' + role.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
-    tax.write_text(
-        tax.read_text("utf-8").replace("en: CSM}", f"en: {role_quoted}}}"), encoding="utf-8"
-    )
+def _schedule(title: str, role: str, fmt: str) -> str:
+    """The fixture's playbook with ``title`` on its 30-day step and ``role`` as the CSM's name.
 
-
-def _schedule(project: Path, fmt: str) -> str:
-    # Straight through the library: content checks (which refuse control characters) are
-    # not what is tested here; the writers must be safe on their own.
-    from generator.loader import find_content_files, load_file
+    Built past the content checks (which refuse control characters): the writers must be
+    safe on their own.
+    """
+    from generator.catalog import load_catalog
+    from generator.models.base import Text
     from generator.schedule import ics, markdown, parse_anchor
-    from generator.validation import validate_document
 
-    models = {}
-    for path in find_content_files(project / "frameworks"):
-        doc, _ = load_file(path, path.name)
-        assert doc is not None
-        model, _errors = validate_document(doc)
-        models[path.stem] = model
+    catalog = load_catalog(FIXTURE / "frameworks", FIXTURE)
+    playbook = catalog.get("playbook", "play")
+    steps = [
+        s.model_copy(update={"title": Text.model_construct(ja=title, en=title)})
+        if s.id == "review"
+        else s
+        for s in playbook.steps
+    ]
+    playbook = playbook.model_copy(update={"steps": steps})
+    taxonomy = catalog.of("taxonomy")[0]
+    roles = [
+        r.model_copy(update={"name": Text.model_construct(ja=role, en=role)})
+        for r in taxonomy.roles
+    ]
+    patched = taxonomy.model_copy(update={"roles": roles})
 
-    class Catalog:
+    class Patched:
         def of(self, kind):
-            return [m for m in models.values() if getattr(m, "kind", None) == kind]
+            return [patched] if kind == "taxonomy" else catalog.of(kind)
 
     writer = ics if fmt == "ics" else markdown
-    return writer(Catalog(), models["play"], parse_anchor("2026-04-01"), "en")
+    return writer(Patched(), playbook, parse_anchor("2026-04-01"), "en")
 
 
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
-def test_schedule_markdown_escapes_titles_and_names_like_fill(project, name):
+def test_schedule_markdown_escapes_titles_and_names_like_fill(name):
     from generator.fill import inline
 
-    _with_title(project, PAYLOADS[name], role=PAYLOADS[name])
-    text = _schedule(project, "md")
+    text = _schedule(PAYLOADS[name], PAYLOADS[name], "md")
     lines = text.splitlines()
     assert sum(1 for line in lines if line.startswith("- [")) == 3
     assert sum(1 for line in lines if line.startswith("#")) == 1
@@ -125,9 +124,8 @@ def test_schedule_markdown_escapes_titles_and_names_like_fill(project, name):
 
 
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
-def test_ics_text_has_no_control_characters_and_escapes_specials(project, name):
-    _with_title(project, PAYLOADS[name])
-    text = _schedule(project, "ics")
+def test_ics_text_has_no_control_characters_and_escapes_specials(name):
+    text = _schedule(PAYLOADS[name], "CSM", "ics")
     assert text.endswith("\r\n")
     for line in text.split("\r\n")[:-1]:
         assert not any((ord(c) < 32 and c != "\t") or 0x7F <= ord(c) <= 0x9F for c in line), line
