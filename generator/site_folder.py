@@ -115,11 +115,13 @@ def staged_site(site: Path) -> Iterator[Path]:
     ``site`` comes from :func:`checked_site_dir`. On an exception the staging folder is
     removed and ``site`` is left as it was.
     """
-    site.parent.mkdir(parents=True, exist_ok=True)
     with _locked(site.parent):
         recover(site)
         staging = site.with_name(f".{site.name}-staging-{secrets.token_hex(6)}")
-        os.mkdir(staging, 0o777)  # follows the umask, as the rest of the site does
+        try:
+            os.mkdir(staging, 0o777)  # follows the umask, as the rest of the site does
+        except OSError as exc:
+            raise SiteFolderError(f"{shown_path(str(site.parent))}: {_reason(exc)}") from None
         try:
             yield staging
             checkpoint("staging-ready")
@@ -152,6 +154,8 @@ def recover(site: Path) -> None:
 
 
 def _swap(staging: Path, site: Path) -> None:
+    if os.path.islink(site):  # made a link while the site was being built
+        raise SiteFolderError(f"{shown_path(str(site))}: became a symbolic link during the build")
     if not os.path.lexists(site):
         os.rename(staging, site)
         checkpoint("renamed")
@@ -170,7 +174,11 @@ def _swap(staging: Path, site: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise SiteFolderError(f"{shown_path(str(folder))}: {_reason(exc)}") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -182,6 +190,10 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    return f"cannot write the site here ({(exc.strerror or type(exc).__name__).lower()})"
 
 
 def _glob_escape(name: str) -> str:

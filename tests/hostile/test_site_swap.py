@@ -191,3 +191,30 @@ def test_build_refuses_a_site_link_with_one_clear_line(tmp_path):
     assert result.exit_code == 1
     assert "build refused:" in result.output and "symbolic link" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_folder_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch):
+    def refuse(path, mode=0o777):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(site_folder.os, "mkdir", refuse)
+    with (
+        pytest.raises(SiteFolderError, match="cannot write the site here"),
+        staged_site(tmp_path / "site"),
+    ):
+        pass
+    assert leftovers(tmp_path / "site") == []
+
+
+def test_a_site_made_a_link_during_the_build_is_not_swapped(tmp_path):
+    site = tmp_path / "site"
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "keep.txt").write_text("keep", encoding="utf-8")
+    with (
+        pytest.raises(SiteFolderError, match="became a symbolic link"),
+        staged_site(site) as staging,
+    ):
+        (staging / "index.html").write_text("new", encoding="utf-8")
+        site.symlink_to(tmp_path / "elsewhere")
+    assert (tmp_path / "elsewhere" / "keep.txt").read_text("utf-8") == "keep"
+    assert site.is_symlink() and leftovers(site) == []
