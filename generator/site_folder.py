@@ -166,8 +166,12 @@ def _swap(staging: Path, site: Path) -> None:
         return
     old = site.with_name(f".{site.name}-old-{secrets.token_hex(6)}")
     os.rename(site, old)
-    checkpoint("old-moved")
-    os.rename(staging, site)
+    try:
+        checkpoint("old-moved")
+        os.rename(staging, site)
+    except BaseException:
+        os.rename(old, site)  # interrupted, not killed: put the old site straight back
+        raise
     checkpoint("renamed")
     shutil.rmtree(old, ignore_errors=True)
 

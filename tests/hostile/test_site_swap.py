@@ -218,3 +218,19 @@ def test_a_site_made_a_link_during_the_build_is_not_swapped(tmp_path):
         site.symlink_to(tmp_path / "elsewhere")
     assert (tmp_path / "elsewhere" / "keep.txt").read_text("utf-8") == "keep"
     assert site.is_symlink() and leftovers(site) == []
+
+
+def test_an_interrupt_between_the_two_renames_puts_the_old_site_back(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    fake_build(site, "old", "none", 0)
+
+    def interrupt(name):
+        if name == "old-moved":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_folder, "exchange", None)
+    monkeypatch.setattr(site_folder, "checkpoint", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        fake_build(site, "new", "none", 0)
+    assert state(site) == "old"
+    assert leftovers(site) == []
