@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from typing import Any
 
 from generator.errors import ContentError, ContentErrors
 from generator.kinds import declared_ids
-from generator.loader import Document, KeyPath, find_content_files, load_file
+from generator.loader import Document, KeyPath, load_file, scan_content_files
 from generator.models import Model
 from generator.models.base import SLUG_PATTERN
 from generator.refs import iter_refs
@@ -84,7 +85,9 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     first_seen: dict[tuple[str, str], tuple[Source, KeyPath]] = {}
     # Items whose file has errors of its own: references to them are not reported again.
     broken: set[tuple[str, str]] = set()
-    files = [(path, _display(path, base)) for path in find_content_files(content_root)]
+    found, unread = scan_content_files(content_root)
+    errors.extend(ContentError(_display(path, base), 1, 1, "-", msg) for path, msg in unread)
+    files = [(path, _display(path, base)) for path in found]
     for path, display in files:
         doc, load_errors = load_file(path, display)
         errors.extend(load_errors)
@@ -107,8 +110,9 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
 
 
 def _display(path: Path, base: Path) -> str:
+    """The path as written below the project (a link is named, not its target)."""
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
     except ValueError:
         return path.as_posix()
 

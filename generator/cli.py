@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from generator.catalog import load_catalog
-from generator.errors import ContentErrors
+from generator.errors import ContentError, ContentErrors, shown_path, terminal_safe
 from generator.kinds import skeleton_folders
 
 
@@ -85,6 +85,7 @@ def generate_command(project: Path, out: str) -> None:
 def build(project: Path, site_dir: str) -> None:
     """Generate and build both languages with --strict, then swap the result into place."""
     from generator.site_build import BuildFailed, build_site
+    from generator.site_folder import SiteFolderError
 
     target = Path(site_dir) if Path(site_dir).is_absolute() else project / site_dir
     try:
@@ -96,6 +97,9 @@ def build(project: Path, site_dir: str) -> None:
     except BuildFailed as exc:
         click.echo(f"build failed: {exc}", err=True)
         click.echo("the previous site is unchanged", err=True)
+        sys.exit(1)
+    except SiteFolderError as exc:
+        click.echo(f"build refused: {exc}", err=True)
         sys.exit(1)
     for lang, seconds in report.seconds.items():
         pages = f", {report.pages[lang]} pages" if lang in report.pages else ""
@@ -174,11 +178,25 @@ def _catalog_or_exit(project: Path) -> Any:
         sys.exit(1)
 
 
+def _write_or_echo(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` (one clear line and exit 1 if it cannot), or print it."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        click.echo(f"{shown_path(output)}: cannot write: {reason.lower()}", err=True)
+        sys.exit(1)
+
+
 def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     """The item, or a message naming the ids that exist and exit 1."""
     if (kind, item_id) not in catalog.declared:
         known = ", ".join(item.id for item in catalog.of(kind)) or "none"
-        click.echo(f"cs-playbook {command}: no {kind} '{item_id}' (known: {known})", err=True)
+        shown = terminal_safe(item_id)
+        click.echo(f"cs-playbook {command}: no {kind} '{shown}' (known: {known})", err=True)
         sys.exit(1)
     return catalog.get(kind, item_id)
 
@@ -219,7 +237,9 @@ def kpi_command(
         result = compute(kpi, values, lang)
     except EvaluationError as exc:
         inputs = ", ".join(i.id for i in kpi.inputs)
-        click.echo(f"cs-playbook kpi {kpi_id}: {exc} (inputs: {inputs})", err=True)
+        click.echo(
+            f"cs-playbook kpi {kpi_id}: {terminal_safe(str(exc))} (inputs: {inputs})", err=True
+        )
         sys.exit(1)
     click.echo(json.dumps(result.as_json(), ensure_ascii=False) if as_json else result.display)
 
@@ -238,20 +258,23 @@ def score_command(
     catalog = _catalog_or_exit(project)
     framework = catalog.declared.get(("framework", framework_id))
     if framework is None or framework.score_model is None:
-        click.echo(f"cs-playbook score: framework '{framework_id}' has no score_model", err=True)
+        shown = terminal_safe(framework_id)
+        click.echo(f"cs-playbook score: framework '{shown}' has no score_model", err=True)
         sys.exit(1)
     if show_template or not csv_file:
         click.echo(template_header(framework.score_model), nl=False)
         return
     try:
-        text = Path(csv_file).read_text("utf-8-sig")
+        # newline="": a CR inside a quoted cell stays a CR (the csv module's rule).
+        with Path(csv_file).open(encoding="utf-8-sig", newline="") as stream:
+            text = stream.read()
     except (OSError, UnicodeDecodeError) as exc:
-        click.echo(f"{csv_file}: cannot read: {exc}", err=True)
+        click.echo(f"{shown_path(csv_file)}: cannot read: {terminal_safe(str(exc))}", err=True)
         sys.exit(1)
-    scored, errors = score_csv(framework.score_model, text, csv_file)
+    scored, errors = score_csv(framework.score_model, text, shown_path(csv_file))
     click.echo(scored, nl=False)
     for error in errors:
-        click.echo(error, err=True)
+        click.echo(terminal_safe(error), err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -275,10 +298,7 @@ def schedule_command(
     except ScheduleError as exc:
         click.echo(f"cs-playbook schedule: --anchor: {exc}", err=True)
         sys.exit(1)
-    if output:
-        Path(output).write_bytes(text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+    _write_or_echo(text, output)
 
 
 @main.command("fill")
@@ -321,7 +341,7 @@ def fill_command(
         sys.exit(1)
     path = Path(answers_file)
     if not path.is_file():
-        click.echo(f"{answers_file}:1:1: -: no such file", err=True)
+        click.echo(str(ContentError(answers_file, 1, 1, "-", "no such file")), err=True)
         sys.exit(1)
     doc, load_errors = load_file(path, answers_file)
     errors = list(load_errors)
@@ -336,7 +356,4 @@ def fill_command(
             click.echo(str(error), err=True)
         sys.exit(1)
     text = fill(template, doc.data, lang)
-    if output:
-        Path(output).write_bytes(text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+    _write_or_echo(text, output)

@@ -13,9 +13,19 @@ from typing import Any
 
 Node = dict[str, Any]
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op>[-+*/(),×÷−]))")
+# ASCII digits only: \d would take other scripts' digits, which float() reads but the page
+# does not.
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op>[-+*/(),×÷−]))"
+)
 _OPS = {"×": "*", "÷": "/", "−": "-"}
 FUNCTIONS = {"min", "max"}
+
+#: Limits that keep a formula readable and its tree small enough for Python and the page to
+#: walk without running out of stack (the page's JSON must never hold Infinity).
+MAX_TOKENS = 200
+MAX_DEPTH = 32
+MAX_NUMBER = 1e15
 
 
 class FormulaError(ValueError):
@@ -51,6 +61,8 @@ def _tokenize(text: str) -> list[tuple[str, int]]:
         position = match.end()
     if not tokens:
         raise FormulaError("the formula is empty")
+    if len(tokens) > MAX_TOKENS:
+        raise FormulaError(f"the formula has {len(tokens)} parts; at most {MAX_TOKENS} are allowed")
     return tokens
 
 
@@ -59,6 +71,7 @@ class _Parser:
         self.tokens = tokens
         self.index = 0
         self.inputs = inputs
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.index][0] if self.index < len(self.tokens) else None
@@ -96,6 +109,15 @@ class _Parser:
         return node
 
     def factor(self) -> Node:
+        self.depth += 1
+        try:
+            return self._factor()
+        finally:
+            self.depth -= 1
+
+    def _factor(self) -> Node:
+        if self.depth > MAX_DEPTH:
+            raise self.fail(f"parentheses, signs and functions nest deeper than {MAX_DEPTH}")
         token = self.peek()
         if token == "-":
             self.take()
@@ -106,8 +128,12 @@ class _Parser:
             self.take(")")
             return node
         if token is not None and token[0].isdigit():
+            value = float(token)
+            if not value < MAX_NUMBER:
+                shown = token if len(token) <= 20 else token[:17] + "..."
+                raise self.fail(f"the number {shown} is too large (the limit is {MAX_NUMBER:.0e})")
             self.take()
-            return {"num": float(token)}
+            return {"num": value}
         if token is not None and token[0].isalpha():
             if token in FUNCTIONS:
                 self.take()

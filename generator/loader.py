@@ -7,6 +7,10 @@ deep nesting and oversized files are reported as content errors, never raised.
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,16 @@ Mark = tuple[int, int]
 
 #: The C parser where libyaml is installed (about 8× faster); both give the same nodes.
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+#: Characters that a terminal, a calendar or a spreadsheet may act on: C0 controls but tab
+#: and line feed, DEL, and the C1 controls. Refused in content (keys may not hold even those).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+KEY_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _code(found: re.Match[str]) -> str:
+    return f"U+{ord(found.group()):04X}"
 
 
 _PLAIN_TAGS = {
@@ -93,20 +107,101 @@ class Document:
         return ContentError(self.path, line, col, key_path(loc), message)
 
 
+CONTENT_SUFFIXES = {".yaml", ".yml"}
+
+
 def find_content_files(root: Path) -> list[Path]:
-    """Every ``*.yaml`` / ``*.yml`` file below ``root``, in a stable order."""
-    files = [p for p in root.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file()]
-    return sorted(files, key=lambda p: p.as_posix())
+    """Every ``*.yaml`` / ``*.yml`` file below ``root``, in a stable order (problems ignored)."""
+    return scan_content_files(root)[0]
+
+
+def scan_content_files(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The content files below ``root``, and (path, message) for everything not read.
+
+    Nothing is skipped without a word: a folder that cannot be read, a link that leaves
+    ``root`` (its target would be published), a link to a folder (never followed, so no
+    loops), and a ``.yaml`` name that is not a regular file (a named pipe would hang the
+    build) are each reported. Links to files inside ``root`` are read.
+    """
+    real_root = os.path.realpath(root)
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+
+    def walk(folder: Path) -> None:
+        try:
+            with os.scandir(folder) as found:
+                entries = sorted(found, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((folder, f"cannot read this folder: {_reason(exc)}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            is_content = path.suffix in CONTENT_SUFFIXES
+            if entry.is_symlink():
+                target = os.path.realpath(path)
+                leaves = os.path.commonpath([real_root, target]) != real_root
+                if leaves and (is_content or os.path.isdir(target)):
+                    problems.append((path, _LINK_LEAVES))
+                elif os.path.isdir(target):
+                    problems.append((path, _LINK_TO_FOLDER))
+                elif is_content:
+                    _add_file(path, files, problems)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(path)
+            elif is_content:
+                _add_file(path, files, problems)
+
+    walk(root)
+    return sorted(files, key=lambda p: p.as_posix()), problems
+
+
+_LINK_LEAVES = "a link to a place outside frameworks/; copy the file in instead of linking it"
+_LINK_TO_FOLDER = "a link to a folder; folders are not followed through links"
+
+
+def _add_file(path: Path, files: list[Path], problems: list[tuple[Path, str]]) -> None:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        problems.append((path, f"cannot read this file: {_reason(exc)}"))
+        return
+    if stat.S_ISREG(info.st_mode):
+        files.append(path)
+    else:
+        problems.append((path, _NOT_REGULAR))
+
+
+_NOT_REGULAR = "not a regular file (a pipe, socket or device); it is not read"
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[ContentError]]:
-    """Read and parse one file; return the document (if readable) and its errors."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1024
-        msg = f"file is {size // 1024} KiB; content files may be at most {limit} KiB"
-        return None, [ContentError(display, 1, 1, "-", msg)]
-    raw = path.read_bytes()
+    """Read and parse one file; return the document (if readable) and its errors.
+
+    Opened without blocking and checked to be a regular file before reading, so a file
+    swapped for a named pipe cannot hang the run.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        return None, [ContentError(display, 1, 1, "-", f"cannot read this file: {_reason(exc)}")]
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None, [ContentError(display, 1, 1, "-", _NOT_REGULAR)]
+        if info.st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1024
+            msg = f"file is {info.st_size // 1024} KiB; content files may be at most {limit} KiB"
+            return None, [ContentError(display, 1, 1, "-", msg)]
+        try:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            msg = f"cannot read this file: {_reason(exc)}"
+            return None, [ContentError(display, 1, 1, "-", msg)]
     return load_bytes(raw, display)
 
 
@@ -138,7 +233,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[ContentE
         return None, [ContentError(display, line, 1, "-", msg)]
     if not nodes or nodes[0] is None:
         return None, [ContentError(display, 1, 1, "-", "file is empty")]
-    builder = _Builder(display)
+    builder = _Builder(display, literal_controls=bool(CONTROL_CHARACTERS.search(text)))
     data = builder.build(nodes[0], (), 0)
     return Document(display, data, text), builder.errors
 
@@ -165,8 +260,13 @@ class _Builder:
     One walk for both, so the marks found later describe exactly the data built first.
     """
 
-    def __init__(self, display: str, *, record_marks: bool = False) -> None:
+    def __init__(
+        self, display: str, *, record_marks: bool = False, literal_controls: bool = False
+    ) -> None:
         self.display = display
+        # Control characters reach a value through escapes in double quotes ("\e", "\r"),
+        # or written as they are when the text holds some: only then is every value searched.
+        self.literal_controls = literal_controls
         self.record_marks = record_marks
         self.value_marks: dict[KeyPath, Mark] = {}
         self.key_marks: dict[KeyPath, Mark] = {}
@@ -229,16 +329,47 @@ class _Builder:
             msg = f"key '{key_node.value}' is not read as text; put it in quotes"
             self._fail(key_node, (*loc, str(key_node.value)), msg)
             return None
-        return str(key_node.value)
+        key = str(key_node.value)
+        found = KEY_CONTROL_CHARACTERS.search(key)
+        if found:
+            self._fail(key_node, loc, f"a key holds the control character {_code(found)}")
+            return None
+        return key
 
     def _scalar(self, node: yaml.Node, loc: KeyPath) -> Any:
         if node.tag == _STR_TAG:
+            if getattr(node, "style", None) == '"' or self.literal_controls:
+                found = CONTROL_CHARACTERS.search(node.value)
+                if found:
+                    msg = f"text holds the control character {_code(found)}; remove it"
+                    self._fail(node, loc, msg)
+                    return None
             return node.value  # the common case: text needs no construction
         if node.tag not in _PLAIN_TAGS:
             self._fail(node, loc, f"tag {node.tag!r} is not allowed; only plain YAML data is")
             return None
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self._fail(node, loc, f"cannot read value {node.value!r}: {exc}")
+            self._fail(node, loc, f"cannot read value {_shown(node.value)}: {exc}")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._fail(node, loc, "numbers must be finite (.inf and .nan are not allowed)")
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and not _fits_a_double(value):
+            msg = f"the number {_shown(node.value)} is too large ({len(node.value)} digits)"
+            self._fail(node, loc, msg)
+            return None
+        return value
+
+
+def _fits_a_double(value: int) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
+def _shown(text: str) -> str:
+    """A value for a message: quoted, and cut when long."""
+    return repr(text if len(text) <= 40 else text[:37] + "...")

@@ -21,7 +21,7 @@ def skeleton(kind: str, item_id: str, catalog: Catalog) -> str:
     if kind not in skeleton_folders():
         known = ", ".join(skeleton_folders())
         raise ScaffoldError(f"unknown kind {kind!r}; one of: {known}")
-    if not re.match(SLUG_PATTERN, item_id):
+    if not re.fullmatch(SLUG_PATTERN, item_id):
         raise ScaffoldError(
             f"{item_id!r} is not a valid id: use 1–64 lowercase letters, digits and '-'"
         )

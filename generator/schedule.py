@@ -6,9 +6,11 @@ The site's schedule widget (assets/cs-playbook/calculators.js) writes the same b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from generator.dates import parse_iso_date
+from generator.fill import inline
 from generator.labels import load_labels
 
 PRODID = "-//CS Playbook//Schedules//EN"
@@ -50,13 +52,14 @@ def _names(catalog: Any, lang: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def markdown(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
-    """A Markdown checklist of the dated steps."""
+    """A Markdown checklist of the dated steps; names are escaped as ``fill`` escapes answers."""
     roles, channels = _names(catalog, lang)
     t = load_labels(lang)
-    lines = [f"# {playbook.title(lang)}", "", f"{t.playbook.anchor}: {anchor.isoformat()}", ""]
+    title = inline(playbook.title(lang))
+    lines = [f"# {title}", "", f"{t.playbook.anchor}: {anchor.isoformat()}", ""]
     for day, step in dated_steps(playbook, anchor):
-        who = f"{roles[step.owner]} / {channels[step.channel]}"
-        lines.append(f"- [ ] {day.isoformat()} — {step.title(lang)} ({who})")
+        who = f"{inline(roles[step.owner])} / {inline(channels[step.channel])}"
+        lines.append(f"- [ ] {day.isoformat()} — {inline(step.title(lang))} ({who})")
     return "\n".join(lines) + "\n"
 
 
@@ -84,14 +87,15 @@ def ics(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
+#: Control characters RFC 5545 does not allow in TEXT (tab and line feed are kept: the line
+#: feed is written as \\n); C1 controls go too, as terminals and some readers act on them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\n")
-        .replace("\n", "\\n")
-    )
+    """TEXT per RFC 5545 §3.3.11: \\ ; , escaped, line breaks as \\n, a lone CR dropped."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

@@ -54,12 +54,11 @@ def score_csv(model: Any, text: str, source: str) -> tuple[str, list[str]]:
     reader = csv.DictReader(io.StringIO(text))
     expected = ["account", *(c.id for c in model.components)]
     errors: list[str] = []
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    lines: list[str] = []
     if reader.fieldnames != expected:
         found = ",".join(reader.fieldnames or [])
         return "", [f"{source}:row 1: header must be {','.join(expected)} (found {found})"]
-    writer.writerow([*expected, "score", "band"])
+    lines.append(_csv_line([*expected, "score", "band"]))
     for number, row in enumerate(reader, start=2):
         try:
             if None in row or any(v is None for v in row.values()):
@@ -69,8 +68,32 @@ def score_csv(model: Any, text: str, source: str) -> tuple[str, list[str]]:
         except ScoreError as exc:
             errors.append(f"{source}:row {number}: {exc}")
             continue
-        writer.writerow([*(row[k] for k in expected), fixed(scored.score, 1), scored.band.id])
-    return out.getvalue(), errors
+        cells = [*(row[k] for k in expected), fixed(scored.score, 1), scored.band.id]
+        lines.append(_csv_line([spreadsheet_safe(cell) for cell in cells]))
+    return "".join(lines), errors
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP CSV injection), with the
+#: full-width forms that spreadsheets in Japanese locales also accept.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell with a leading ``'`` when a spreadsheet would run it as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One CSV row ending in LF, quoting every cell with a comma, quote, LF or CR.
+
+    The csv module quotes only the characters of its line terminator, so a lone CR in a
+    cell would end the row in a spreadsheet.
+    """
+    quoted = [
+        '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\r\n') else cell
+        for cell in cells
+    ]
+    return ",".join(quoted) + "\n"
 
 
 def _number(raw: str, name: str) -> float | None:

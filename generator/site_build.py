@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.core import Generated, generate
 from generator.labels import load_labels
 from generator.langs import LANGS
+from generator.site_folder import checked_site_dir, staged_site
 
 DEFAULT_LANG = "ja"
 
@@ -39,18 +38,16 @@ class BuildReport:
 def build_site(project_root: Path, site_dir: Path) -> BuildReport:
     """Validate, generate and build every language with ``--strict``; then swap into ``site_dir``.
 
-    Raises ContentErrors for invalid content and BuildFailed when MkDocs fails; in
-    both cases ``site_dir`` is untouched.
+    Raises ContentErrors for invalid content, BuildFailed when MkDocs fails and
+    SiteFolderError when ``site_dir`` is unsafe (a link, a file); ``site_dir`` is then untouched.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site = checked_site_dir(site_dir, project_root)  # before any work: refuse links early
     report = BuildReport()
     started = time.perf_counter()
     generated = generate(project_root)  # fail fast, with every content error at once
     report.seconds["generate"] = time.perf_counter() - started
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-staging-", dir=site_dir.parent))
-    try:
+    with staged_site(site) as staging:
         for lang in LANGS:
             started = time.perf_counter()
             ours = _mkdocs_build(project_root, staging / lang, lang, generated)
@@ -58,10 +55,6 @@ def build_site(project_root: Path, site_dir: Path) -> BuildReport:
             report.seconds[lang] = time.perf_counter() - started
             report.pages[lang] = len(generated.pages[lang]) + _count_handwritten(project_root, lang)
         (staging / "index.html").write_text(render_language_chooser(), encoding="utf-8")
-        _swap(staging, site_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return report
 
 
@@ -112,14 +105,3 @@ def render_language_chooser() -> str:
     labels = {lang: load_labels(lang) for lang in LANGS}
     template = env.get_template("site/index.html.j2")
     return template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` with ``staging`` using renames (the old site stays until the end)."""
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
-        staging.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(site_dir)

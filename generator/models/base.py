@@ -20,7 +20,8 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1
 class Model(BaseModel):
     """Base of every content model: unknown keys are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # allow_inf_nan: .inf, .nan and numbers beyond a double are refused, not published.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
     #: Jinja asks every callable whether it wants the context; answering here spares the
     #: failed attribute lookup (an exception inside pydantic) on every ``text(lang)`` call.
     jinja_pass_arg: ClassVar[None] = None

@@ -150,3 +150,83 @@ def test_schedule_refuses_dates_beyond_the_calendar(page, site_url):
     page.fill(".csp-schedule input[name=anchor]", "0050-03-01")
     assert page.locator(".csp-schedule__invalid").is_hidden()
     assert page.locator(".csp-schedule__list li").first.inner_text().startswith("0050-")
+
+
+# Titles and names that would forge Markdown structure, break out of iCalendar text or hide
+# terminal sequences; "$&" and friends are JavaScript replacement patterns.
+SCHEDULE_PAYLOADS = [
+    "Review\n- [x] forged item",
+    "# Forged heading",
+    "- [ ] nested\r\n1. numbered",
+    "<img src=x onerror=alert(1)> [click](javascript:alert(1))",
+    "a;b,c\\d $& $' $$",
+    "Lone\rCR\x0bVT\x1b]8;;http://x\x07link\x7f\x85",
+    "  | table | cell `code` *em* _u_ ~~s~~",
+]
+
+
+def test_page_schedule_escapes_like_the_cli_with_hostile_names(page, site_url, tmp_path: Path):
+    """Payloads in the playbook title, step titles, roles and channels: page bytes == CLI bytes."""
+    import json
+    from types import SimpleNamespace
+
+    from generator.render import _script_json
+
+    url = f"{site_url}/en/playbooks/high-touch/"
+    changed: dict[str, object] = {}
+
+    def swap_data(route):
+        html = route.fetch().text()
+        opening = '<script type="application/json">'
+        start = html.index(opening, html.index('class="csp-schedule"')) + len(opening)
+        end = html.index("</script>", start)
+        data = json.loads(html[start:end])
+        data["title"]["en"] = SCHEDULE_PAYLOADS[0]
+        for number, step in enumerate(data["steps"]):
+            for key in ("title", "description", "owner", "channel"):
+                pick = SCHEDULE_PAYLOADS[(number + len(key)) % len(SCHEDULE_PAYLOADS)]
+                step[key]["en"] = pick
+        changed.update(data)
+        body = html[:start] + str(_script_json(data)) + html[end:]
+        route.fulfill(body=body, content_type="text/html")
+
+    page.route(url, swap_data)
+    page.goto(url, wait_until="load")
+    anchor = dt.date(2026, 3, 31)
+    page.fill(".csp-schedule input[name=anchor]", anchor.isoformat())
+    from_page_md = _download(page, ".csp-schedule__md", tmp_path / "page.md")
+    from_page_ics = _download(page, ".csp-schedule__ics", tmp_path / "page.ics")
+    page.unroute(url)
+
+    def text(value):
+        return lambda lang: value[lang]
+
+    steps = [
+        SimpleNamespace(
+            id=s["id"],
+            offset_days=s["offset"],
+            title=text(s["title"]),
+            description=text(s["description"]),
+            owner=f"role-{n}",
+            channel=f"channel-{n}",
+        )
+        for n, s in enumerate(changed["steps"])  # type: ignore[arg-type]
+    ]
+    taxonomy = SimpleNamespace(
+        roles=[
+            SimpleNamespace(id=f"role-{n}", name=text(s["owner"]))
+            for n, s in enumerate(changed["steps"])
+        ],  # type: ignore[arg-type]
+        channels=[
+            SimpleNamespace(id=f"channel-{n}", name=text(s["channel"]))
+            for n, s in enumerate(changed["steps"])
+        ],  # type: ignore[arg-type]
+    )
+    catalog = SimpleNamespace(of=lambda kind: [taxonomy])
+    playbook = SimpleNamespace(id=changed["id"], title=text(changed["title"]), steps=steps)
+    assert from_page_md == markdown(catalog, playbook, anchor, "en").encode("utf-8")
+    assert from_page_ics == ics(catalog, playbook, anchor, "en").encode("utf-8")
+    lines = from_page_md.decode("utf-8").splitlines()
+    assert sum(line.startswith("- [") for line in lines) == len(steps)
+    assert sum(line.startswith("#") for line in lines) == 1
+    assert not any(ord(c) < 32 and c not in "\t\r\n" for c in from_page_ics.decode("utf-8"))

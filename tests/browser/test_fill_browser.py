@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import urllib.parse
 import urllib.request
@@ -10,8 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.answers import is_per_language
 from generator.catalog import load_catalog
 from generator.fill import check_answers, examples, fill
+from generator.models.fillable import MARKER
+from generator.pages.templates_pages import form_data
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -27,8 +31,8 @@ def answers_for(template_id: str, lang: str) -> dict[str, object]:
     return answers
 
 
-def type_answers(page, template_id: str, answers: dict[str, object]) -> None:
-    template = CATALOG.get("template", template_id)
+def type_answers(page, template_id: str, answers: dict[str, object], template=None) -> None:
+    template = template or CATALOG.get("template", template_id)
     for field in template.fields:
         value = answers[field.id]
         selector = f".csp-fill [name='{field.id}']"
@@ -191,3 +195,122 @@ def test_page_script_fills_exactly_like_python(page, site_url, lang):
         )
         for answers, text in zip(batch, got, strict=True):
             assert text == fill(template, answers, lang), answers
+
+
+# Field, column and option ids spelt like properties of a form, of its elements collection or
+# of every JavaScript object: the page must neither look them up by name nor inherit them.
+RESERVED_IDS = [
+    "length",
+    "submit",
+    "elements",
+    "action",
+    "method",
+    "name",
+    "id",
+    "style",
+    "target",
+    "reset",
+    "encoding",
+    "enctype",
+    "autocomplete",
+    "item",
+    "nameditem",
+    "constructor",
+    "prototype",
+    "hasownproperty",
+    "tostring",
+    "valueof",
+    "children",
+    "nodename",
+    "value",
+]
+# JavaScript replacement patterns and our own placeholder key inside labels.
+LABEL_PARTS = ["$&", "$'", "$`", "$$", "$1", "$<x>", "{label}", "{0}", "\\", "%s", " ", "名"]
+
+
+def _label(rng: random.Random) -> dict[str, str]:
+    def one() -> str:
+        return "".join(rng.choice(LABEL_PARTS) for _ in range(rng.randint(1, 5))) + "x"
+
+    return {"ja": one(), "en": one()}
+
+
+def _renamed_example(example, names: dict[str, str]):
+    """A choice (option id) or table (rows keyed by column id) example with the new ids."""
+    if is_per_language(example):
+        return {lang: _renamed_example(value, names) for lang, value in example.items()}
+    if isinstance(example, str):
+        return names[example]
+    return [{names[k]: v for k, v in row.items()} for row in example]
+
+
+def renamed(template, rng: random.Random):
+    """The template with random reserved-looking ids and labels full of replacement patterns."""
+    from generator.models.fillable import FillableTemplate
+
+    data = template.model_dump()
+    pool = RESERVED_IDS[:]
+    rng.shuffle(pool)
+    spare = (f"f{n}" for n in range(1000))
+    new_ids: dict[str, str] = {}
+    for field in data["fields"]:
+        new_ids[field["id"]] = pool.pop() if pool else next(spare)
+        field["id"] = new_ids[field["id"]]
+        field["label"] = _label(rng)
+        for group in ("options", "columns"):
+            names = {o["id"]: rng.choice(RESERVED_IDS) + str(i) for i, o in enumerate(field[group])}
+            for entry in field[group]:
+                entry["id"] = names[entry["id"]]
+                entry["label"] = _label(rng)
+            if names:
+                field["example"] = _renamed_example(field["example"], names)
+    for lang in ("ja", "en"):
+        data["body"][lang] = MARKER.sub(lambda m: f"[[{new_ids[m.group(1)]}]]", data["body"][lang])
+    return FillableTemplate.model_validate(data)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_script_fills_like_python_with_random_labels_and_ids(page, site_url, lang):
+    """Reserved-looking ids and labels holding $&, $', $$: still the same bytes as fill()."""
+    rng = random.Random(f"fill-ids-{lang}")
+    for template in CATALOG.of("template"):
+        page.goto(f"{site_url}/{lang}/templates/{template.id}/", wait_until="load")
+        cases = [(v, random_answers(v, rng)) for v in (renamed(template, rng) for _ in range(6))]
+        cases = [(v, a) for v, _ in cases for a in [random_answers(v, rng) for _ in range(8)]]
+        got = page.evaluate(
+            """([batch, lang]) => {
+                const box = document.querySelector(".csp-fill script[type='application/json']");
+                const page = JSON.parse(box.textContent);
+                return batch.map(([form, a]) => window.cspFill.fill({...page, ...form}, a, lang));
+            }""",
+            [[(form_data(v), a) for v, a in cases], lang],
+        )
+        for (variant, answers), text in zip(cases, got, strict=True):
+            assert text == fill(variant, answers, lang), answers
+
+
+@pytest.mark.parametrize(("template_id", "lang"), [("qbr", "ja"), ("success-plan", "en")])
+def test_form_with_reserved_field_ids_fills_like_the_cli(page, site_url, template_id, lang):
+    """The real form, its ids renamed to length, submit, elements…: typed answers, same bytes."""
+    from generator.render import _script_json
+
+    template = CATALOG.get("template", template_id)
+    variant = renamed(template, random.Random(f"form-{template_id}"))
+    url = f"{site_url}/{lang}/templates/{template_id}/"
+
+    def swap_form(route):
+        html = route.fetch().text()
+        start = html.index('<script type="application/json">', html.index('class="csp-fill"'))
+        start += len('<script type="application/json">')
+        end = html.index("</script>", start)
+        page_data = json.loads(html[start:end])
+        text = str(_script_json({**page_data, **form_data(variant)}))
+        route.fulfill(body=html[:start] + text + html[end:], content_type="text/html")
+
+    page.route(url, swap_form)
+    page.goto(url, wait_until="load")
+    answers = {f.id: f.example_in(lang) for f in variant.fields}
+    type_answers(page, template_id, answers, template=variant)
+    preview = page.text_content(".csp-fill__preview code")
+    assert preview == fill(variant, answers, lang)
+    page.unroute(url)

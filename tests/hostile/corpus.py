@@ -68,6 +68,9 @@ def cases() -> Iterator[Case]:
     yield from _shapes()
     yield from _ids_and_refs()
     yield from _languages()
+    yield from _control_characters()
+    yield from _formulas_and_numbers()
+    yield from _odd_file_names()
 
 
 def _syntax() -> Iterator[Case]:
@@ -325,3 +328,107 @@ def _languages() -> Iterator[Case]:
         )
     yield _case("languages", "item-no-en", VALID.replace("{ja: 項目, en: Item}", "{ja: 項目}"))
     yield _case("languages", "item-null-en", VALID.replace("en: Item}", "en: null}"))
+
+
+#: Escapes that put a control character into a double-quoted YAML value: terminal
+#: sequences (ESC, OSC, CSI), CR, BEL, DEL, NEL and other C1 controls, a NUL.
+CONTROL_ESCAPES = [
+    "\\e[2J",
+    "\\e]8;;http://x\\a",
+    "\\r",
+    "\\a",
+    "\\x7f",
+    "\\N",
+    "\\x9b",
+    "\\0",
+    "\\b",
+]
+#: Every kind of text field of the VALID checklist, by the text it holds there.
+CONTROL_FIELDS = {
+    "title-ja": "基準",
+    "title-en": "Standards",
+    "summary-ja": "概要です。",
+    "summary-en": "A summary.",
+    "body-en": "Body text.",
+    "item-en": "Item",
+}
+
+
+def _control_characters() -> Iterator[Case]:
+    for field_name, text in CONTROL_FIELDS.items():
+        for number, escape in enumerate(CONTROL_ESCAPES):
+            quoted = f'"{text[:2]}{escape}{text[2:]}"'
+            yield _case(
+                "control-characters",
+                f"{field_name}-{number}",
+                VALID.replace(f" {text}", f" {quoted}", 1),
+            )
+    for number, escape in enumerate(CONTROL_ESCAPES[:4]):
+        yield _case("control-characters", f"key-{number}", VALID + f'"key{escape}": x\n')
+
+
+KPI = """\
+kind: kpi
+id: bad-kpi
+title: {ja: 比率, en: Rate}
+summary: {ja: 割合です。, en: A share.}
+unit: percent
+definition: {ja: 部分 ÷ 全体, en: Part over whole.}
+inputs:
+  - {id: part, label: {ja: 部分, en: Part}, unit: count}
+  - {id: whole, label: {ja: 全体, en: Whole}, unit: count}
+formula: FORMULA
+example: {part: PART, whole: 8}
+"""
+
+
+def _formulas_and_numbers() -> Iterator[Case]:
+    formulas = {
+        "parens-500": "(" * 500 + "part" + ")" * 500 + " + whole",
+        "parens-33": "(" * 33 + "part" + ")" * 33 + " + whole",
+        "minus-100": "-" * 100 + "part + whole",
+        "max-nest-50": "max(" * 50 + "part" + ", whole)" * 50,
+        "terms-5000": " + ".join(["part"] * 5000) + " + whole",
+        "literal-400-digits": "part + whole * " + "9" * 400,
+        "literal-1e15": "part + whole * 1000000000000000",
+        "fullwidth-digit": "part + whole * ２",
+        "thai-digit": "part + whole * ๒",
+        "exponent": "part + whole * 2e3",
+        "call-empty": "max() + part + whole",
+        "unicode-name": "pärt + whole",
+    }
+    for name, formula in formulas.items():
+        text = KPI.replace("FORMULA", formula).replace("PART", "2")
+        yield _case("formulas", name, text)
+    for name, value in {
+        "inf": ".inf",
+        "minus-inf": "-.Inf",
+        "nan": ".NaN",
+        "float-overflow": "1.0e+999",
+        "int-400-digits": "9" * 400,
+    }.items():
+        text = KPI.replace("FORMULA", "part ÷ max(whole, 1)").replace("PART", value)
+        yield _case("numbers", name, text)
+
+
+#: File names that could split a located error line, forge another one, or act on a terminal.
+ODD_FILE_NAMES = [
+    "new\nline.yaml",
+    "cr\rname.yaml",
+    'q"uote.yaml',
+    'zz" autofocus onfocus="alert(1)" x=".yaml',
+    "colon:1:1: -: forged.yaml",
+    "esc\x1b[31m.yaml",
+    "osc\x1b]8;;x\x07.yaml",
+    "tab\tname.yaml",
+    "rlo\u202egpj.yaml",
+    "<script>alert(1)<\uff0fscript>.yaml",
+    " leading-space.yaml",
+    "del\x7f.yaml",
+]
+
+
+def _odd_file_names() -> Iterator[Case]:
+    bad = VALID.replace("id: target", "id: Not A Slug")
+    for number, name in enumerate(ODD_FILE_NAMES):
+        yield _case("file-names", f"name-{number}", bad, path=name)

@@ -15,6 +15,9 @@ from tests.hostile.corpus import cases
 
 FIXTURE = Path(__file__).resolve().parents[1] / "golden" / "fixture" / "frameworks"
 LINE = re.compile(r"^frameworks/[^:]+\.yaml:\d+:\d+: \S+: .+$")
+#: An odd file name is printed quoted, its control characters escaped.
+QUOTED_LINE = re.compile(r'^"frameworks/(?:[^"\\\x00-\x1f\x7f-\x9f]|\\.)+":\d+:\d+: \S+: .+$')
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 CASES = list(cases())
 
 
@@ -55,6 +58,7 @@ def test_bad_input_is_reported_with_its_place(base: Path, tmp_path: Path, case):
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line and "problem" not in line]
     assert lines, result.output
+    assert not CONTROL.search(result.output), repr(result.output)
     for line in lines:
-        assert LINE.match(line), line
+        assert LINE.match(line) or QUOTED_LINE.match(line), line
     assert snapshot(project) == before

@@ -52,7 +52,7 @@
     var form = box.querySelector("form");
     var output = box.querySelector("output");
     function update() {
-      var values = {};
+      var values = Object.create(null);
       var inputs = form.querySelectorAll("input");
       for (var i = 0; i < inputs.length; i++) {
         var raw = inputs[i].value.trim();
@@ -78,7 +78,8 @@
         output.textContent = data.large;
         return;
       }
-      output.textContent = data.pattern.replace("{value}", fixed(shown, data.digits));
+      var text = fixed(shown, data.digits);
+      output.textContent = data.pattern.replace("{value}", function () { return text; });
       output.setAttribute("data-value", String(value));
     }
     form.addEventListener("input", update);
@@ -111,7 +112,8 @@
     function update() {
       var total = 0, weight = 0;
       for (var i = 0; i < data.components.length; i++) {
-        var raw = form.elements[data.components[i]].value.trim();
+        // By attribute, not form.elements[id]: an id such as "length" is a property of the form.
+        var raw = form.querySelector("input[name='" + CSS.escape(data.components[i]) + "']").value.trim();
         if (raw === "") continue;
         var value = Number(raw);
         if (!isFinite(value) || value < 0 || value > 100) { show(data.range, "–", ""); return; }
@@ -140,9 +142,12 @@
   var DAY = 86400000;
   function iso(time) { return new Date(time).toISOString().slice(0, 10); }
   function compact(time) { return iso(time).replace(/-/g, ""); }
+  // RFC 5545 TEXT, as schedule._escape(): control characters other than tab and line feed
+  // dropped (a lone CR too), then backslash, ";", "," and line feeds escaped.
+  var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
   function escapeText(text) {
-    return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r\n/g, "\n").replace(/\n/g, "\\n");
+    return text.replace(/\r\n/g, "\n").replace(CONTROL, "")
+      .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
   }
   var encoder = new TextEncoder();
   function fold(line) {
@@ -189,11 +194,13 @@
     lines.push("END:VCALENDAR");
     return lines.map(function (l) { return fold(l) + "\r\n"; }).join("");
   }
+  // Titles and names escaped as schedule.markdown() does, with the one inline() of fill.
   function markdown(data, anchor, lang, anchorLabel) {
-    var lines = ["# " + data.title[lang], "", anchorLabel + ": " + iso(anchor), ""];
+    var inline = window.cspMarkdownText.inline;  // markdown-text.js, loaded before this file
+    var lines = ["# " + inline(data.title[lang]), "", anchorLabel + ": " + iso(anchor), ""];
     data.steps.forEach(function (s) {
-      lines.push("- [ ] " + iso(anchor + s.offset * DAY) + " — " + s.title[lang] + " (" +
-        s.owner[lang] + " / " + s.channel[lang] + ")");
+      lines.push("- [ ] " + iso(anchor + s.offset * DAY) + " — " + inline(s.title[lang]) + " (" +
+        inline(s.owner[lang]) + " / " + inline(s.channel[lang]) + ")");
     });
     return lines.join("\n") + "\n";
   }

@@ -6,18 +6,14 @@
 (function () {
   "use strict";
   var MARKER = /\[\[([a-z][a-z0-9_]{0,39})\]\]/g;
-  // Python's str.split() and str.splitlines() character sets (JS \s differs slightly).
-  var SPACE = /[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-  var LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
-  var EDGE_SPACE = new RegExp("^" + SPACE.source + "|" + SPACE.source + "$", "g");
-  var LEADING_MARK = /^([-+=~]|\d+(?=[.)]))/;
+  var markdownText = window.cspMarkdownText;  // markdown-text.js, loaded before this file
+  var inline = markdownText.inline;
+  var SPACE = markdownText.SPACE.source;
+  var EDGE_SPACE = new RegExp("^" + SPACE + "|" + SPACE + "$", "g");
 
-  function inline(text) {
-    var line = String(text).split(SPACE).filter(Boolean).join(" ").replace(/([\\`*_\[\]|<>#])/g, "\\$1");
-    var match = LEADING_MARK.exec(line);
-    if (!match) return line;
-    if (/^\d/.test(match[1])) return line.slice(0, match[0].length) + "\\" + line.slice(match[0].length);
-    return "\\" + line;
+  // Only an object's own keys: a field id such as "constructor" must not find Object's.
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
   }
 
   function number(value) {
@@ -35,7 +31,8 @@
   }
 
   function placeholder(data, label) {
-    return data.placeholder.replace("{label}", label);
+    // A function, not a string: "$&", "$'" or "$$" in a label are text, not replacement patterns.
+    return data.placeholder.replace("{label}", function () { return label; });
   }
 
   function tableHead(field, lang) {
@@ -58,7 +55,7 @@
     if (value === null || value === undefined) return blank(data, field, lang);
     switch (field.type) {
       case "short": return inline(value);
-      case "long": return value.replace(EDGE_SPACE, "").split(LINE_BREAK).map(inline).join("\n");
+      case "long": return value.replace(EDGE_SPACE, "").split(markdownText.LINE_BREAK).map(inline).join("\n");
       case "number": case "money": return number(value);
       case "percent": return number(value) + "%";
       case "date": return value;
@@ -67,16 +64,16 @@
       case "list": return value.map(function (item) { return "- " + inline(item); }).join("\n");
       default:
         return tableHead(field, lang).concat(value.map(function (row) {
-          return "| " + field.columns.map(function (c) { return inline(row[c.id] || ""); }).join(" | ") + " |";
+          return "| " + field.columns.map(function (c) { return inline(own(row, c.id) || ""); }).join(" | ") + " |";
         })).join("\n");
     }
   }
 
   function fill(data, answers, lang) {
-    var fields = {};
+    var fields = Object.create(null);
     data.fields.forEach(function (f) { fields[f.id] = f; });
     return data.body[lang].replace(MARKER, function (_, id) {
-      return render(data, fields[id], answers[id], lang);
+      return render(data, fields[id], own(answers, id), lang);
     }) + "\n";
   }
 
@@ -110,13 +107,13 @@
       input = null;
       var table = document.createElement("div");
       table.className = "csp-fill__table";
-      var rows = state[field.id] || [];
+      var rows = own(state, field.id) || [];
       function addRow(row) {
         var line = document.createElement("div");
         line.className = "csp-fill__row";
         field.columns.forEach(function (c) {
           var cell = document.createElement("input");
-          cell.type = "text"; cell.placeholder = c.label[lang]; cell.value = (row && row[c.id]) || "";
+          cell.type = "text"; cell.placeholder = c.label[lang]; cell.value = (row && own(row, c.id)) || "";
           cell.setAttribute("data-column", c.id);
           cell.setAttribute("aria-label", c.label[lang]);
           cell.addEventListener("input", changed);
@@ -140,7 +137,7 @@
       input.name = field.id;
       input.setAttribute("aria-describedby", help.id);
       if (field.required) input.required = true;
-      var saved = state[field.id];
+      var saved = own(state, field.id);
       if (saved !== undefined && saved !== null) {
         input.value = field.type === "list" ? saved.join("\n") : String(saved);
       }
@@ -152,13 +149,16 @@
   }
 
   function read(form, data) {
-    var answers = {};
+    var answers = Object.create(null);
     data.fields.forEach(function (field) {
+      // Found by attribute, never by name on the form: form.elements.length, form.submit…
+      // are the form's own properties, and ids may be spelt like them.
+      var box = form.querySelector("[data-field='" + field.id + "']");
       var value = null;
       if (field.type === "table") {
         var rows = [];
-        form.querySelectorAll("[data-field='" + field.id + "'] .csp-fill__row").forEach(function (line) {
-          var row = {}, any = false;
+        box.querySelectorAll(".csp-fill__row").forEach(function (line) {
+          var row = Object.create(null), any = false;
           line.querySelectorAll("input").forEach(function (cell) {
             row[cell.getAttribute("data-column")] = cell.value;
             if (cell.value.trim()) any = true;
@@ -167,7 +167,7 @@
         });
         value = rows.length ? rows : null;
       } else {
-        var raw = form.elements[field.id].value;
+        var raw = box.querySelector("[name]").value;
         if (raw.trim() !== "") {
           if (field.type === "list") {
             value = raw.split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
