@@ -17,7 +17,14 @@ from generator.models.base import (
     TemplateRef,
     Text,
 )
-from generator.models.parts import ChecklistEntry, KeyNumber, Pitfall, Question, Section
+from generator.models.parts import (
+    ChecklistEntry,
+    DataTable,
+    KeyNumber,
+    Pitfall,
+    Question,
+    Section,
+)
 
 
 class ScoreComponent(Model):
@@ -93,6 +100,7 @@ class Framework(Item):
     order: int = 100
     body: Text
     key_numbers: list[KeyNumber] = Field(default_factory=list)
+    tables: list[DataTable] = Field(default_factory=list)
     score_model: ScoreModel | None = None
     phases: list[Phase] = Field(default_factory=list)
     risk_levels: list[RiskLevel] = Field(default_factory=list)
