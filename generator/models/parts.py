@@ -8,9 +8,7 @@ from pydantic import Field, model_validator
 
 from generator.models.base import FrameworkRef, Model, Slug, Text
 
-Unit = Literal[
-    "percent", "days", "weeks", "minutes", "points", "count", "ratio", "months", "hours"
-]
+Unit = Literal["percent", "days", "weeks", "minutes", "points", "count", "ratio", "months", "hours"]
 
 
 class Question(Model):
