@@ -26,7 +26,10 @@ def kpis(catalog: Catalog) -> list[PageSpec]:
         tree = item.tree()
         context: dict[str, Any] = {
             "item": item,
-            "formula": pretty(tree),
+            "formula": {
+                lang: pretty(tree, names={i.id: i.label(lang) for i in item.inputs})
+                for lang in ("ja", "en")
+            },
             "tree": tree,
             "digits": DIGITS[item.unit],
             "example": {lang: compute(item, item.example, lang) for lang in ("ja", "en")},
