@@ -52,6 +52,8 @@ class ScoreModel(Model):
     bands: list[ScoreBand] = Field(min_length=1)
     missing_value: Literal["redistribute"] = "redistribute"
     missing_value_note: Text
+    #: Shown under the weights: where they come from and how far to trust them.
+    weights_note: Text | None = None
 
     @model_validator(mode="after")
     def _check_totals(self) -> ScoreModel:
