@@ -243,3 +243,57 @@ def test_example_tables_are_marked_as_examples_on_the_page(pages):
             page = pages[lang][f"frameworks/{framework_id}.md"]
             after_title = page.split(f"\n## {table.title(lang)}\n", 1)[1]
             assert note in after_title.split("\n## ", 1)[0], (lang, framework_id, table.id)
+
+
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
+#: Names that keep their capitals inside a sentence-case title.
+PROPER_NAMES = ("Net Promoter Score", "Customer Success")
+
+
+def is_title_case(title: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'/-]*", title)
+    return all(w[0].isupper() or w in SMALL_WORDS for w in words)
+
+
+def is_sentence_case(title: str) -> bool:
+    for name in PROPER_NAMES:
+        title = title.replace(name, "")
+    words = re.findall(r"[A-Za-z][\w'/-]*", title)
+    later = [w for w in words[1:] if w[0].isupper()]
+    return all(sum(c.isupper() for c in w) >= 2 for w in later)
+
+
+def english_titles() -> Iterator[tuple[str, str, str]]:
+    """(kind, "file: key", English title) for page titles, section and table titles."""
+    for path in sorted((ROOT / "frameworks").rglob("*.yaml")):
+        data = yaml.load(path.read_text("utf-8"), Loader=LOADER)
+        if not isinstance(data, dict) or not isinstance(data.get("title"), dict):
+            continue
+        rel = path.relative_to(ROOT).as_posix()
+        yield data["kind"], f"{rel}: title", data["title"]["en"]
+        for key in ("sections", "tables"):
+            for part in data.get(key) or []:
+                yield "heading", f"{rel}: {key}.{part['id']}", part["title"]["en"]
+
+
+@pytest.mark.parametrize(
+    ("title", "title_case", "sentence_case"),
+    [
+        ("Voice of the Customer (VoC)", True, False),
+        ("Running a QBR (quarterly business review)", False, True),
+        ("Save Plan", True, False),
+        ("The CSM's quarterly workflow", False, True),
+    ],
+)
+def test_case_rules(title, title_case, sentence_case):
+    assert is_title_case(title) is title_case
+    assert is_sentence_case(title) is sentence_case
+
+
+def test_framework_titles_use_title_case_and_the_rest_sentence_case():
+    problems = [
+        f"{where}: {title!r}"
+        for kind, where, title in english_titles()
+        if not (is_title_case(title) if kind == "framework" else is_sentence_case(title))
+    ]
+    assert not problems, "\n".join(problems)
