@@ -98,7 +98,7 @@ def texts(node: Any, lang: str | None = None, path: str = "") -> Iterator[tuple[
 
 
 def content_texts() -> Iterator[tuple[str, str, str]]:
-    """(language, "file: key path", text) for all content and both label files."""
+    """(language, "file: key path", text) for all content, both label files and docs pages."""
     for path in sorted((ROOT / "frameworks").rglob("*.yaml")):
         data = yaml.load(path.read_text("utf-8"), Loader=LOADER)
         if isinstance(data, dict) and data.get("kind") in VARIANT_LISTS:
@@ -111,6 +111,9 @@ def content_texts() -> Iterator[tuple[str, str, str]]:
         data = yaml.load(path.read_text("utf-8"), Loader=LOADER)
         for _, key, text in texts({lang: data}):
             yield lang, f"{path.relative_to(ROOT).as_posix()}: {key}", text
+        for page in sorted((ROOT / "docs" / lang).glob("*.md")):
+            prose = re.sub(r"```.*?```|`[^`]*`", "", page.read_text("utf-8"), flags=re.S)
+            yield lang, page.relative_to(ROOT).as_posix(), prose
 
 
 def problems_in(lang: str, where: str, text: str) -> list[str]:
