@@ -119,11 +119,12 @@ def fill(template: Any, answers: dict[str, Any], lang: str) -> str:
 
 def blank(template: Any, lang: str) -> str:
     """The blank file: placeholders everywhere, and each field's help in an HTML comment."""
-    t = load_labels(lang).fill
+    labels = load_labels(lang)
+    t, colon = labels.fill, labels.common.colon
     document = fill(template, {}, lang)
     title, _, rest = document.partition("\n")
     notes = [f"{t.guidance}", ""] + [
-        f"- {f.label(lang)}: {' '.join(f.help(lang).split())}" for f in template.fields
+        f"- {f.label(lang)}{colon}{' '.join(f.help(lang).split())}" for f in template.fields
     ]
     comment = "<!--\n" + "\n".join(notes).replace("--", "—") + "\n-->"
     return f"{title}\n\n{comment}\n{rest}"

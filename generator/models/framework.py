@@ -17,7 +17,14 @@ from generator.models.base import (
     TemplateRef,
     Text,
 )
-from generator.models.parts import ChecklistEntry, KeyNumber, Pitfall, Question, Section
+from generator.models.parts import (
+    ChecklistEntry,
+    DataTable,
+    KeyNumber,
+    Pitfall,
+    Question,
+    Section,
+)
 
 
 class ScoreComponent(Model):
@@ -45,6 +52,8 @@ class ScoreModel(Model):
     bands: list[ScoreBand] = Field(min_length=1)
     missing_value: Literal["redistribute"] = "redistribute"
     missing_value_note: Text
+    #: Shown under the weights: where they come from and how far to trust them.
+    weights_note: Text | None = None
 
     @model_validator(mode="after")
     def _check_totals(self) -> ScoreModel:
@@ -93,6 +102,7 @@ class Framework(Item):
     order: int = 100
     body: Text
     key_numbers: list[KeyNumber] = Field(default_factory=list)
+    tables: list[DataTable] = Field(default_factory=list)
     score_model: ScoreModel | None = None
     phases: list[Phase] = Field(default_factory=list)
     risk_levels: list[RiskLevel] = Field(default_factory=list)

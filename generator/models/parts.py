@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator.models.base import FrameworkRef, Model, Slug, Text
 
-Unit = Literal["percent", "days", "weeks", "minutes", "points", "count", "ratio", "months"]
+Unit = Literal["percent", "days", "weeks", "minutes", "points", "count", "ratio", "months", "hours"]
 #: Who a question is asked of: the customer, or the CS team itself (pages list them apart).
 Audience = Literal["customer", "team"]
 
@@ -70,3 +70,49 @@ class Pitfall(Model):
 
     problem: Text
     remedy: Text
+
+
+class TableColumn(Model):
+    """A column of a data table; with a ``unit`` its cells are numbers shown in that unit."""
+
+    id: Slug
+    label: Text
+    unit: Unit | None = None
+
+
+class TableRow(Model):
+    """One row of a data table: a cell per column id (a number or a text)."""
+
+    id: Slug
+    cells: dict[str, int | float | Text]
+
+
+class DataTable(Model):
+    """A titled table whose numbers stay data; ``example`` marks values to set for yourself."""
+
+    id: Slug
+    title: Text
+    body: Text | None = None
+    example: bool = False
+    columns: list[TableColumn] = Field(min_length=2)
+    rows: list[TableRow] = Field(min_length=1)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _check_cells(self) -> DataTable:
+        expected = [c.id for c in self.columns]
+        for row in self.rows:
+            if sorted(row.cells) != sorted(expected):
+                missing = sorted(set(expected) - set(row.cells))
+                extra = sorted(set(row.cells) - set(expected))
+                raise ValueError(
+                    f"row {row.id!r} needs one cell per column (missing {missing}, extra {extra})"
+                )
+            for column in self.columns:
+                value = row.cells[column.id]
+                is_number = isinstance(value, int | float)
+                if column.unit is not None and not is_number:
+                    raise ValueError(f"row {row.id!r}: column {column.id!r} holds numbers")
+                if column.unit is None and is_number:
+                    raise ValueError(f"row {row.id!r}: column {column.id!r} holds text")
+        return self

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.models.base import Model, Slug, Text
+from pydantic import Field
+
+from generator.models.base import ArticleRef, Model, Slug, Text
 
 
 class Site(Model):
@@ -15,3 +17,5 @@ class Site(Model):
     name: Text
     tagline: Text
     intro: Text
+    #: Articles the home page lists first under "Start here", for readers new to the field.
+    start_here: list[ArticleRef] = Field(default_factory=list)

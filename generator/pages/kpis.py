@@ -13,10 +13,12 @@ from generator.pages import item_context
 
 @item_context("kpi")
 def kpi_context(catalog: Catalog, item: Any) -> dict[str, Any]:
-    """A KPI's formula (as written and as a tree), its digits and its worked example."""
+    """A KPI's formula in each language's input names, its tree, digits and worked example."""
     tree = item.tree()
     return {
-        "formula": pretty(tree),
+        "formula": {
+            lang: pretty(tree, names={i.id: i.label(lang) for i in item.inputs}) for lang in LANGS
+        },
         "tree": tree,
         "digits": DIGITS[item.unit],
         "example": {lang: compute(item, item.example, lang) for lang in LANGS},

@@ -13,20 +13,28 @@ from generator.pages import PageSpec, index_page, item_context, page_builder
 
 def home(catalog: Catalog) -> list[PageSpec]:
     """The home page: what the site holds, leading to every section."""
+    site = catalog.one("site")
+    if site is None:  # the home page is made from the site's texts
+        return []
     groups = _framework_groups(catalog)
+    introductions = [("article", catalog.get("article", item_id)) for item_id in site.start_here]
     context = {
-        "site": catalog.one("site"),
+        "site": site,
         "groups": groups,
         "playbooks": catalog.of("playbook"),
         "checklists": catalog.of("checklist"),
         "question_sets": catalog.of("question-set"),
-        "start_pages": [
+        "start_pages": introductions
+        + [
             (kind, item)
             for kind in ("challenge-navigator", "curriculum")
             for item in catalog.of(kind)
         ],
         "reference_pages": [
-            (kind, item) for kind in ("comparison", "article") for item in catalog.of(kind)
+            (kind, item)
+            for kind in ("comparison", "article")
+            for item in catalog.of(kind)
+            if (kind, item) not in introductions
         ],
         "has_tags": any(taxonomy.tags for taxonomy in catalog.of("taxonomy")),
     }

@@ -121,7 +121,7 @@ def test_blank_download_works_without_javascript(browser, site_url):
     href = page.get_attribute("a[download='cs-strategy-plan.md']", "href")
     assert href == "../../downloads/cs-strategy-plan.md"
     with urllib.request.urlopen(urllib.parse.urljoin(page.url, href)) as response:
-        assert "【記入: 最重要課題】" in response.read().decode("utf-8")
+        assert "【記入：最重要課題】" in response.read().decode("utf-8")
     context.close()
 
 

@@ -81,7 +81,7 @@ def test_blank_files_pass_markdownlint(template_id, lang, tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    marker = "【記入:" if lang == "ja" else "[fill in:"
+    marker = "【記入：" if lang == "ja" else "[fill in:"
     assert marker in path.read_text("utf-8") and "<!--" in path.read_text("utf-8")
 
 
