@@ -23,6 +23,13 @@ from generator.labels import load_labels
 from generator.langs import LANGS
 from generator.nav import nav_paths
 from generator.search_index import fold_pairs
+from generator.theme_safety import (
+    UnsafeSetting,
+    escape_meta,
+    secure_settings,
+    theme_text,
+    url_path,
+)
 
 
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
@@ -51,6 +58,10 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.seconds = self.search_seconds = 0.0
         lang = self.config.lang
         self.root = Path(config.config_file_path).resolve().parent
+        try:
+            secure_settings(config)
+        except UnsafeSetting as exc:
+            raise PluginError(str(exc)) from None
         if self.preset is not None:
             self.generated, self.preset = self.preset, None
         else:
@@ -76,7 +87,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         lang = self.config.lang
         for src in files:
             if src.src_uri.endswith(".md"):
-                src.edit_uri = f"docs/{lang}/{src.src_uri}"
+                src.edit_uri = url_path(f"docs/{lang}/{src.src_uri}")
         in_nav = nav_paths(self.generated.nav[lang])
         for path in sorted(self.generated.pages[lang]):
             # Explicit, so MkDocs's default exclusions (e.g. "/templates/") never hide a page.
@@ -86,7 +97,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
                 config, path, content=self.generated.pages[lang][path], inclusion=inclusion
             )
             source = self.generated.sources.get(path)
-            file.edit_uri = source if source else None
+            file.edit_uri = url_path(source) if source else None
             files.append(file)
         self.seconds += time.perf_counter() - started
         return files
@@ -97,6 +108,17 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         text = f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
         self.seconds += time.perf_counter() - started
         return text
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        _escape_section_titles(nav.items)
+        return nav
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        # Titles and front matter reach the theme's raw prints (nav, <title>, meta tags).
+        escape_meta(page.meta)
+        if page.title is not None:
+            page.title = theme_text(page.title)
+        return html
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: Any) -> None:
@@ -118,6 +140,15 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_FOLDER))
         return server
+
+
+def _escape_section_titles(items: list[Any]) -> None:
+    """Escape the titles of sections and links (pages are escaped when rendered)."""
+    for item in items:
+        if not item.is_page and item.title is not None:
+            item.title = theme_text(item.title)
+        if item.children:
+            _escape_section_titles(item.children)
 
 
 def _language_url(site_url: str, lang: str) -> str:
