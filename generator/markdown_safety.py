@@ -4,6 +4,13 @@ Content may use Markdown (emphasis, lists, links to http(s), mailto or relative
 pages, tables) but never raw HTML, attribute lists or script links. Every value a
 page template prints passes through :func:`safe_text` unless the template marks it
 as trusted ``Markup`` (labels and links the generator builds itself).
+
+The guard against script is ``html_safety`` (an allow-list sanitiser run on each page's
+HTML). These rules stay because they still add something: escaping ``<`` and ``&`` shows
+text as written and keeps content from writing the markup the sanitiser must allow for
+our templates (form fields, ``data-*`` attributes, JSON data blocks); escaping ``{`` keeps
+attribute lists from setting ids, classes or ``data-*`` on content. The link-scheme rule
+only makes the common ``[x](javascript:…)`` show as text instead of a dead link.
 """
 
 from __future__ import annotations
