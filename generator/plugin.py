@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate
+from generator.csp import with_policy
 from generator.errors import ContentErrors
 from generator.html_safety import sanitize_html
 from generator.labels import load_labels
@@ -55,6 +56,11 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.search_seconds = 0.0
         #: Of ``seconds``, the part spent sanitising page HTML (measured by benchmarks).
         self.sanitize_seconds = 0.0
+        #: Under ``serve`` pages carry no CSP: live reload injects a changing inline script.
+        self.serving = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         started = time.perf_counter()
@@ -128,6 +134,20 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.sanitize_seconds += spent
         self.seconds += spent
         return clean
+
+    @event_priority(-100)  # last, so every other plugin's output is covered
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self.serving:
+            return output
+        # Inline scripts outside the content are the theme's own: only those are hashed.
+        trusted = output.replace(page.content, "", 1) if page.content else output
+        return with_policy(output, trusted)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        if self.serving or not template_name.endswith(".html"):
+            return output
+        return with_policy(output, output)  # 404.html: the theme's alone
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: Any) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.core import Generated, generate
+from generator.csp import with_policy
 from generator.labels import load_labels
 from generator.langs import LANGS
 
@@ -111,7 +112,8 @@ def render_language_chooser() -> str:
     )
     labels = {lang: load_labels(lang) for lang in LANGS}
     template = env.get_template("site/index.html.j2")
-    return template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
+    page = template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
+    return with_policy(page, page)
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
