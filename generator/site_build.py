@@ -88,7 +88,8 @@ def _mkdocs_build(
         plugin.preset = generated
         build(config)
     except MkDocsException as exc:
-        raise BuildFailed(f"{lang}: {exc}") from None
+        # MkDocs logs a plugin's error and raises only "Aborted with a BuildError!".
+        raise BuildFailed(f"{lang}: {counter.errors[-1] if counter.errors else exc}") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     if counter.count:
@@ -100,9 +101,12 @@ class _WarningCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
 
 
 def render_language_chooser() -> str:
