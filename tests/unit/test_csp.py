@@ -37,7 +37,7 @@ def test_only_runnable_inline_scripts_are_hashed():
 
 
 def test_the_policy_is_first_in_the_head_and_trusts_only_the_trusted_part():
-    theme = "<html><head><meta charset=\"utf-8\"><script>theme()</script></head><body>"
+    theme = '<html><head><meta charset="utf-8"><script>theme()</script></head><body>'
     content = "<script>injected()</script>"
     page = f"{theme}{content}</body></html>"
     out = with_policy(page, page.replace(content, ""))
