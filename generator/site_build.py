@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.core import Generated, generate
+from generator.csp import with_policy
 from generator.labels import load_labels
 from generator.langs import LANGS
 from generator.site_folder import checked_site_dir, staged_site
@@ -80,7 +81,8 @@ def _mkdocs_build(
         plugin.preset = generated
         build(config)
     except MkDocsException as exc:
-        raise BuildFailed(f"{lang}: {exc}") from None
+        # MkDocs logs a plugin's error and raises only "Aborted with a BuildError!".
+        raise BuildFailed(f"{lang}: {counter.errors[-1] if counter.errors else exc}") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     if counter.count:
@@ -92,9 +94,12 @@ class _WarningCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
 
 
 def render_language_chooser() -> str:
@@ -104,4 +109,5 @@ def render_language_chooser() -> str:
     )
     labels = {lang: load_labels(lang) for lang in LANGS}
     template = env.get_template("site/index.html.j2")
-    return template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
+    page = template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
+    return with_policy(page, page)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import ContentError
 from generator.kinds import KINDS
 from generator.loader import Document, KeyPath
+from generator.markdown_safety import script_links
 from generator.models import Model
 
 _LANG_NAMES = {"ja": "Japanese", "en": "English"}
@@ -29,10 +30,27 @@ def validate_document(doc: Document) -> tuple[Model | None, list[ContentError]]:
     if model is None:
         known = ", ".join(sorted(KINDS))
         return None, [doc.error(("kind",), f"unknown kind {kind!r}; expected one of: {known}")]
+    links = list(_script_link_errors(doc, data, ()))
     try:
-        return model.model_validate(data), []
+        validated = model.model_validate(data)
     except ValidationError as exc:
-        return None, [_to_content_error(doc, model, err) for err in exc.errors()]
+        return None, [_to_content_error(doc, model, err) for err in exc.errors()] + links
+    return (None, links) if links else (validated, [])
+
+
+def _script_link_errors(doc: Document, node: Any, loc: KeyPath) -> Any:
+    """A located error for each link whose scheme could run script or load data."""
+    if isinstance(node, str):
+        for scheme in script_links(node):
+            yield doc.error(
+                loc, f"link to '{scheme}:'; links may use http, https, mailto or a relative path"
+            )
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _script_link_errors(doc, value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _script_link_errors(doc, value, (*loc, i))
 
 
 def _describe(value: Any) -> str:

@@ -120,3 +120,29 @@ def test_a_file_yaml_cannot_read_does_not_make_references_to_it_errors(tmp_path)
     assert (
         len(found) == 1 and found[0].startswith("frameworks/a.yaml:") and "YAML syntax" in found[0]
     )
+
+
+def test_script_links_are_located_errors_wherever_markdown_would_make_them(tmp_path):
+    body = {
+        "list item": "- item\\n\\n    [r]: javascript:alert(1)\\n\\n[c][r]",
+        "quote": "> [r]: JavaScript:alert(1)",
+        "admonition": "!!! note\\n    [r]: vbscript:x",
+        "entity": "[x](java&#115;cript:alert(1))",
+        "data": "[x](data:text/html,x)",
+        "web": "[x](https://example.com) [m](mailto:cs@example.com) [p](../x/)",
+    }
+    items = "\n".join(
+        f'  - {{id: i{n}, text: {{ja: "{text}", en: "{text}"}}}}'
+        for n, text in enumerate(body.values())
+    )
+    checklist = CHECKLIST.format(id="c").split("items:")[0] + "items:\n" + items + "\n"
+    errors = errors_for(tmp_path, {"t.yaml": TAXONOMY, "c.yaml": checklist})
+    message = "links may use http, https, mailto or a relative path"
+    found = [(e.split(":")[1], e.split(": ", 2)[1:]) for e in errors]
+    schemes = ["javascript", "javascript", "vbscript", "javascript", "data"]
+    assert found == [
+        (str(7 + n), [f"items.{n}.text.{lang}", f"link to '{scheme}:'; {message}"])
+        for n, scheme in enumerate(schemes)
+        for lang in ("ja", "en")
+    ]
+    assert all(e.startswith("frameworks/c.yaml:") and int(e.split(":")[2]) > 1 for e in errors)
