@@ -33,16 +33,27 @@ def main(ctx: click.Context, project: str) -> None:
 
 
 @main.command()
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
 @click.pass_obj
-def check(project: Path) -> None:
+def check(project: Path, strict: bool) -> None:
     """Validate all content; print every problem as path:line:col: key: message."""
+    from generator.placeholders import find_placeholders
+
     root = project / "frameworks"
     try:
         catalog = load_catalog(root, project)
     except ContentErrors as errors:
         _report(errors)
         sys.exit(1)
+    warnings = find_placeholders(catalog)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     count = sum(len(v) for v in catalog.items.values())
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        click.echo(f"{len(warnings)} {noun}{' (--strict: failing)' if strict else ''}", err=True)
+        if strict:
+            sys.exit(1)
     click.echo(f"ok: {count} content files valid")
 
 
