@@ -10,6 +10,8 @@ import click
 
 from generator.catalog import load_catalog
 from generator.errors import ContentErrors
+from generator.kpi_help import KpiCommand
+from generator.langs import DEFAULT_LANG, LANGS
 from generator.scaffold import FOLDERS
 
 
@@ -118,7 +120,7 @@ def build(project: Path, site_dir: str) -> None:
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.pass_obj
 def serve(project: Path, lang: str, port: int) -> None:
@@ -194,7 +196,7 @@ def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     return catalog.get(kind, item_id)
 
 
-@main.command("kpi")
+@main.command("kpi", cls=KpiCommand)
 @click.argument("kpi_id", metavar="ID")
 @click.option(
     "--set",
@@ -204,7 +206,7 @@ def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     help="An input value; repeat for every input.",
 )
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "value", "unit", "display"}.')
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.pass_obj
 def kpi_command(
     project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str
@@ -270,7 +272,7 @@ def score_command(
 @click.argument("playbook_id", metavar="ID")
 @click.option("--anchor", required=True, help="The anchor date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.pass_obj
 def schedule_command(
@@ -300,7 +302,7 @@ def schedule_command(
     type=click.Path(dir_okay=False),
     help="YAML answers keyed by field id.",
 )
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--allow-missing", is_flag=True, help="Leave placeholders for missing answers.")
 @click.option(

@@ -20,7 +20,7 @@ from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate
 from generator.errors import ContentErrors
 from generator.labels import load_labels
-from generator.langs import LANGS
+from generator.langs import DEFAULT_LANG, LANGS
 from generator.nav import nav_paths
 from generator.search_index import fold_pairs
 
@@ -28,7 +28,7 @@ from generator.search_index import fold_pairs
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``cs-playbook`` plugin in ``mkdocs.yml``."""
 
-    lang = c.Choice(LANGS, default="ja")
+    lang = c.Choice(LANGS, default=DEFAULT_LANG)
 
 
 class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped-call]

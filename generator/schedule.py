@@ -53,7 +53,8 @@ def markdown(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
     """A Markdown checklist of the dated steps."""
     roles, channels = _names(catalog, lang)
     t = load_labels(lang)
-    lines = [f"# {playbook.title(lang)}", "", f"{t.playbook.anchor}: {anchor.isoformat()}", ""]
+    named = str(t.schedule.anchor_date).format(anchor=playbook.anchor.name(lang))
+    lines = [f"# {playbook.title(lang)}", "", f"{named}: {anchor.isoformat()}", ""]
     for day, step in dated_steps(playbook, anchor):
         who = f"{roles[step.owner]} / {channels[step.channel]}"
         lines.append(f"- [ ] {day.isoformat()} — {step.title(lang)} ({who})")

@@ -15,9 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.core import Generated, generate
 from generator.labels import load_labels
-from generator.langs import LANGS
-
-DEFAULT_LANG = "ja"
+from generator.langs import DEFAULT_LANG, LANGS
 
 
 class BuildFailed(Exception):
