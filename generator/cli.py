@@ -125,16 +125,9 @@ def build(project: Path, site_dir: str) -> None:
 @click.pass_obj
 def serve(project: Path, lang: str, port: int) -> None:
     """Serve one language with live reload; editing a YAML file rebuilds the page."""
-    import os
+    from generator.preview import serve as preview
 
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    os.environ["CS_PLAYBOOK_LANG"] = lang
-    # MkDocs serves under the path of site_url as it reads it, before our plugin adds the
-    # language: give it the language's own address, so the page is at /ja/ as in the site.
-    os.environ["CS_PLAYBOOK_SITE_URL"] = f"http://127.0.0.1:{port}/{lang}/"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}")
+    preview(project, lang, port, click.echo, lambda line: click.echo(line, err=True))
 
 
 @main.command("new")

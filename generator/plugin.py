@@ -45,6 +45,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         #: ``search_seconds`` is the part spent adding the Japanese search fields.
         self.seconds = 0.0
         self.search_seconds = 0.0
+        #: Set by ``cs-playbook serve``: pages come from files, rebuilds are incremental.
+        self.session: Any = None
 
     def on_config(self, config: Any) -> Any:
         started = time.perf_counter()
@@ -82,14 +84,24 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             # Explicit, so MkDocs's default exclusions (e.g. "/templates/") never hide a page.
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
             # Handed to MkDocs from memory: nothing to write, nothing stale left on disk.
-            file = File.generated(
-                config, path, content=self.generated.pages[lang][path], inclusion=inclusion
-            )
-            source = self.generated.sources.get(path)
-            file.edit_uri = source if source else None
+            if self.session is not None:
+                source = {"abs_src_path": self.session.source_of(path)}
+            else:
+                source = {"content": self.generated.pages[lang][path]}
+            file = File.generated(config, path, inclusion=inclusion, **source)
+            yaml_source = self.generated.sources.get(path)
+            file.edit_uri = yaml_source if yaml_source else None
             files.append(file)
         self.seconds += time.perf_counter() - started
         return files
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        return env if self.session is None else self.session.theme_env(env)
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        if self.session is not None:
+            self.session.pages_known(nav, config)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.generated is not None
@@ -108,6 +120,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         )
         search_started = time.perf_counter()
         search_index.install(Path(config.site_dir), variants)
+        if self.session is not None:
+            self.session.merge_search_index(Path(config.site_dir))
         self.search_seconds = time.perf_counter() - search_started
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
