@@ -113,9 +113,11 @@ def build(project: Path, site_dir: str) -> None:
     for lang, seconds in report.seconds.items():
         pages = f", {report.pages[lang]} pages" if lang in report.pages else ""
         click.echo(f"{lang}: {seconds:.2f} s{pages}")
+    # The site's links are folder links (page/ → page/index.html), which only a web server
+    # resolves: opened from disk, a browser shows folder listings.
     click.echo(
-        f"site ready: open {target / 'index.html'} "
-        f"(or serve it: python -m http.server -d {site_dir} 8000)"
+        f"site ready in {site_dir}/; view it with: python3 -m http.server -d {site_dir} "
+        "--bind 127.0.0.1 8000, then open http://127.0.0.1:8000/"
     )
 
 
