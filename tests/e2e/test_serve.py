@@ -185,6 +185,7 @@ def test_serve_starts_on_broken_content_and_says_why(project: Path):
         server.stop()
 
 
+@pytest.mark.slow  # the real content: the fixture tests above cover the same lines quicker
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_serve_answers_at_the_language_path(lang):
     server = Serve(ROOT, lang)
