@@ -2,8 +2,8 @@
 
 Sized to what they buy: the strategies' shapes (3 list styles, 6 mutations × 3 fields, optional
 detail and remedy) are all drawn many times over in a few hundred examples, so the suite runs
-1,000 each: about a minute for both on a busy 2-core machine (measured 300 each in 19.5 s),
-where 10,000 each took 17.5 minutes.
+1,000 each: about a minute for both on a busy 2-core machine (measured 64 s), where 10,000
+each took 17.5 minutes.
 ``CS_PLAYBOOK_EXAMPLES=10000 pytest tests/property`` is the long run for a change to the loader,
 the models or the Markdown safety. Marked slow: the quick loop skips them.
 """
