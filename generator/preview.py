@@ -1,9 +1,10 @@
 """``cs-playbook serve``: a live preview of one language that says what it is doing.
 
 It prints the address once the server listens, one line per rebuild with its time, and the
-located content errors (never a traceback). Invalid content stops a rebuild before anything is
-written, so the last good site stays served; the server also starts on invalid content and
-says why, and the site appears as soon as the content is valid.
+located content errors (never a traceback), which are also shown atop every page. Invalid
+content stops a rebuild before anything is written, so the last good site stays served; the
+server also starts on invalid content and says why, and the site appears as soon as the
+content is valid.
 
 Rebuilds are incremental: the generated Markdown is written to a folder only where its bytes
 changed, and MkDocs rebuilds those pages only (its "dirty" build); a change of the page
@@ -220,6 +221,12 @@ class PreviewSession:
         body = html.escape("\n".join(self.errors))
         return f"<!doctype html><meta charset=utf-8><pre>{body}</pre>".encode()
 
+    def error_banner(self) -> bytes:
+        """While the last good site is served over invalid content: the errors, atop each page."""
+        if not (self.has_site and self.errors):
+            return b""
+        return f"<pre>{html.escape(chr(10).join(self.errors))}</pre>".encode()
+
     def close(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
 
@@ -247,6 +254,15 @@ def serve(project: Path, lang: str, port: int, echo: Echo, echo_err: Echo) -> No
     from mkdocs.livereload import LiveReloadServer
 
     class Server(LiveReloadServer):
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+            banner = session.error_banner()
+            body = page.find(b"<body")
+            if not banner or body < 0:
+                return page
+            start = page.find(b">", body) + 1
+            return page[:start] + banner + page[start:]
+
         def server_activate(self) -> None:
             super().server_activate()
             if session.has_site:

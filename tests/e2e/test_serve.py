@@ -159,11 +159,13 @@ def test_broken_content_is_located_and_the_last_good_site_stays(serve: Serve, pr
     assert "YAML syntax" in error
     serve.wait_line(r"still serving the last good site", serve.err)
     assert not any("Traceback" in line for line in serve.err)
-    serve.wait_page(PAGE, BODY)  # the last good page is still there
+    page = serve.wait_page(PAGE, "frameworks/score.yaml:6:")  # the errors, atop the page
+    assert BODY in page  # the last good page is still there
 
     _edit(project, "'Measure with points.}", "Measure with points again.}")
     serve.wait_line(r"^rebuilt in ")
-    serve.wait_page(PAGE, "Measure with points again.")
+    page = serve.wait_page(PAGE, "Measure with points again.")
+    assert "frameworks/score.yaml:6:" not in page
 
 
 def test_serve_starts_on_broken_content_and_says_why(project: Path):
