@@ -11,6 +11,8 @@ import click
 from generator.catalog import load_catalog
 from generator.errors import ContentError, ContentErrors, shown_path, terminal_safe
 from generator.kinds import skeleton_folders
+from generator.kpi_help import KpiCommand
+from generator.langs import DEFAULT_LANG, LANGS
 
 
 def _project(path: str) -> Path:
@@ -33,16 +35,27 @@ def main(ctx: click.Context, project: str) -> None:
 
 
 @main.command()
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
 @click.pass_obj
-def check(project: Path) -> None:
+def check(project: Path, strict: bool) -> None:
     """Validate all content; print every problem as path:line:col: key: message."""
+    from generator.placeholders import find_placeholders
+
     root = project / "frameworks"
     try:
         catalog = load_catalog(root, project)
     except ContentErrors as errors:
         _report(errors)
         sys.exit(1)
+    warnings = find_placeholders(catalog)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
     count = sum(len(v) for v in catalog.items.values())
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        click.echo(f"{len(warnings)} {noun}{' (--strict: failing)' if strict else ''}", err=True)
+        if strict:
+            sys.exit(1)
     click.echo(f"ok: {count} content files valid")
 
 
@@ -104,28 +117,23 @@ def build(project: Path, site_dir: str) -> None:
     for lang, seconds in report.seconds.items():
         pages = f", {report.pages[lang]} pages" if lang in report.pages else ""
         click.echo(f"{lang}: {seconds:.2f} s{pages}")
+    # The site's links are folder links (page/ → page/index.html), which only a web server
+    # resolves: opened from disk, a browser shows folder listings.
     click.echo(
-        f"site ready: open {target / 'index.html'} "
-        f"(or serve it: python -m http.server -d {site_dir} 8000)"
+        f"site ready in {site_dir}/; view it with: python3 -m http.server -d {site_dir} "
+        "--bind 127.0.0.1 8000, then open http://127.0.0.1:8000/"
     )
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.pass_obj
 def serve(project: Path, lang: str, port: int) -> None:
     """Serve one language with live reload; editing a YAML file rebuilds the page."""
-    import os
+    from generator.preview import serve as preview
 
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    os.environ["CS_PLAYBOOK_LANG"] = lang
-    # MkDocs serves under the path of site_url as it reads it, before our plugin adds the
-    # language: give it the language's own address, so the page is at /ja/ as in the site.
-    os.environ["CS_PLAYBOOK_SITE_URL"] = f"http://127.0.0.1:{port}/{lang}/"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    mkdocs_serve(str(project / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}")
+    preview(project, lang, port, click.echo, lambda line: click.echo(line, err=True))
 
 
 @main.command("new")
@@ -201,7 +209,7 @@ def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     return catalog.get(kind, item_id)
 
 
-@main.command("kpi")
+@main.command("kpi", cls=KpiCommand)
 @click.argument("kpi_id", metavar="ID")
 @click.option(
     "--set",
@@ -211,7 +219,7 @@ def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     help="An input value; repeat for every input.",
 )
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "value", "unit", "display"}.')
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.pass_obj
 def kpi_command(
     project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str
@@ -282,7 +290,7 @@ def score_command(
 @click.argument("playbook_id", metavar="ID")
 @click.option("--anchor", required=True, help="The anchor date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.pass_obj
 def schedule_command(
@@ -309,7 +317,7 @@ def schedule_command(
     type=click.Path(dir_okay=False),
     help="YAML answers keyed by field id.",
 )
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--allow-missing", is_flag=True, help="Leave placeholders for missing answers.")
 @click.option(

@@ -155,7 +155,9 @@ def check_answers(template: Any, answers: Any, allow_missing: bool) -> list[Prob
 def example_answers(template: Any, lang: str) -> str:
     """An answers file with every field, its label and help as a comment, and example values."""
     t = load_labels(lang).fill
-    lines = ["# " + str(t.answers_header).format(title=template.title(lang), id=template.id)]
+    lines = [
+        "# " + str(t.answers_header).format(title=template.title(lang), id=template.id, lang=lang)
+    ]
     for field in template.fields:
         label = (
             field.label(lang)

@@ -6,3 +6,7 @@ from typing import Literal
 
 LANGS: tuple[str, ...] = ("ja", "en")
 Lang = Literal["ja", "en"]
+
+#: The site's default language: the root page falls back to it, and every command's
+#: ``--lang`` defaults to it.
+DEFAULT_LANG: Lang = "ja"

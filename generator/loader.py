@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator.errors import ContentError, key_path
+from generator.yaml_errors import locate
 
 #: Limits that keep a hostile file from hanging the build or exhausting memory.
 MAX_FILE_BYTES = 1024 * 1024
@@ -243,15 +244,8 @@ def _compose(text: str) -> list[Any]:
 
 
 def _syntax_error(display: str, exc: yaml.MarkedYAMLError, text: str) -> ContentError:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or "invalid YAML"
-    if exc.context:
-        problem = f"{problem} ({exc.context})"
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
-        problem += "; this line has a tab: indent with spaces"
-    return ContentError(display, line, col, "-", f"YAML syntax: {problem}")
+    found = locate(exc, text, _compose)
+    return ContentError(display, found.line, found.col, "-", found.message)
 
 
 class _Builder:

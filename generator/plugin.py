@@ -22,7 +22,7 @@ from generator.csp import with_policy
 from generator.errors import ContentErrors
 from generator.html_safety import sanitize_html
 from generator.labels import load_labels
-from generator.langs import LANGS
+from generator.langs import DEFAULT_LANG, LANGS
 from generator.nav import nav_paths
 from generator.search_index import fold_pairs
 from generator.theme_safety import (
@@ -37,7 +37,7 @@ from generator.theme_safety import (
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``cs-playbook`` plugin in ``mkdocs.yml``."""
 
-    lang = c.Choice(LANGS, default="ja")
+    lang = c.Choice(LANGS, default=DEFAULT_LANG)
 
 
 class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -58,6 +58,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.sanitize_seconds = 0.0
         #: Under ``serve`` pages carry no CSP: live reload injects a changing inline script.
         self.serving = False
+        #: Set by ``cs-playbook serve``: pages come from files, rebuilds are incremental.
+        self.session: Any = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -103,14 +105,25 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             # Explicit, so MkDocs's default exclusions (e.g. "/templates/") never hide a page.
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
             # Handed to MkDocs from memory: nothing to write, nothing stale left on disk.
-            file = File.generated(
-                config, path, content=self.generated.pages[lang][path], inclusion=inclusion
-            )
-            source = self.generated.sources.get(path)
-            file.edit_uri = url_path(source) if source else None
+            if self.session is not None:
+                source = {"abs_src_path": self.session.source_of(path)}
+            else:
+                source = {"content": self.generated.pages[lang][path]}
+            file = File.generated(config, path, inclusion=inclusion, **source)
+            yaml_source = self.generated.sources.get(path)
+            file.edit_uri = url_path(yaml_source) if yaml_source else None
             files.append(file)
         self.seconds += time.perf_counter() - started
         return files
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        return env if self.session is None else self.session.theme_env(env)
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        _escape_section_titles(nav.items)
+        if self.session is not None:
+            self.session.pages_known(nav, config)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         assert self.generated is not None
@@ -118,10 +131,6 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         text = f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
         self.seconds += time.perf_counter() - started
         return text
-
-    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
-        _escape_section_titles(nav.items)
-        return nav
 
     @event_priority(-100)  # last, so the HTML of every other plugin is sanitised too
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
@@ -160,6 +169,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         )
         search_started = time.perf_counter()
         search_index.install(Path(config.site_dir), variants)
+        if self.session is not None:
+            self.session.merge_search_index(Path(config.site_dir))
         self.search_seconds = time.perf_counter() - search_started
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel

@@ -56,7 +56,8 @@ def markdown(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
     roles, channels = _names(catalog, lang)
     t = load_labels(lang)
     title = inline(playbook.title(lang))
-    lines = [f"# {title}", "", f"{t.playbook.anchor}: {anchor.isoformat()}", ""]
+    named = str(t.schedule.anchor_date).format(anchor=inline(playbook.anchor.name(lang)))
+    lines = [f"# {title}", "", f"{named}: {anchor.isoformat()}", ""]
     for day, step in dated_steps(playbook, anchor):
         who = f"{inline(roles[step.owner])} / {inline(channels[step.channel])}"
         lines.append(f"- [ ] {day.isoformat()} — {inline(step.title(lang))} ({who})")

@@ -158,6 +158,8 @@ def install(site_dir: Path, variants: Sequence[tuple[str, str]]) -> int:
         if ".material." in worker.name:
             continue
         original = worker.with_name(worker.name.replace(".min.js", ".material.min.js"))
+        if original.exists():  # an incremental (serve) build: the wrapper is already there
+            continue
         worker.rename(original)
         wrapper = resources.files("generator").joinpath("templates/site/search-worker.js")
         script = wrapper.read_text("utf-8").replace("{{ material_worker }}", original.name)

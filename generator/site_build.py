@@ -14,10 +14,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.core import Generated, generate
 from generator.csp import with_policy
 from generator.labels import load_labels
-from generator.langs import LANGS
+from generator.langs import DEFAULT_LANG, LANGS
 from generator.site_folder import checked_site_dir, staged_site
-
-DEFAULT_LANG = "ja"
 
 
 class BuildFailed(Exception):

@@ -44,8 +44,15 @@ def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, in
     server.server_close()
 
 
+def _say(config: pytest.Config, line: str) -> None:
+    """A progress line in pytest's output, for steps that take long before a test reports."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
-def built_site(_server: tuple[Path, int]) -> Path:
+def built_site(_server: tuple[Path, int], pytestconfig: pytest.Config) -> Path:
     """The real project built once per test run (both languages) into a temporary folder.
 
     ``site_url`` is the address it is served at, as in production, so Material's
@@ -62,6 +69,7 @@ def built_site(_server: tuple[Path, int]) -> Path:
             shutil.copy2(src, work / name)
     previous = os.environ.get("CS_PLAYBOOK_SITE_URL")
     os.environ["CS_PLAYBOOK_SITE_URL"] = f"http://127.0.0.1:{port}/"
+    _say(pytestconfig, "building the real site (both languages) for the tests that read it…")
     try:
         build_site(work, work / "site")
     finally:

@@ -64,6 +64,18 @@ def test_pages_are_in_their_language_with_word_anchors(built):
     assert 'id="how-the-score-is-built"' in en
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_site_name_is_in_each_page_title_once(built, lang):
+    site_name = re.search(r"^site_name: (.+)$", (built / "mkdocs.yml").read_text("utf-8"), re.M)
+    assert site_name
+    name = site_name[1].strip()
+    home = (built / f"site/{lang}/index.html").read_text("utf-8")
+    page = (built / f"site/{lang}/frameworks/score/index.html").read_text("utf-8")
+    assert re.findall(r"<title>(.*?)</title>", home) == [name]
+    [title] = re.findall(r"<title>(.*?)</title>", page)
+    assert title.endswith(f" - {name}") and title.count(name) == 1
+
+
 def test_one_search_index_per_language(built):
     ja = json.loads((built / "site/ja/search/search_index.json").read_text("utf-8"))
     en = json.loads((built / "site/en/search/search_index.json").read_text("utf-8"))

@@ -71,10 +71,10 @@ def test_new_rejects_a_bad_id(project):
 
 
 def test_new_framework_appears_in_both_sites(project):
-    assert run(project, "new", "framework", "renewal-forecast").exit_code == 0
+    assert run(project, "new", "framework", "adoption-review").exit_code == 0
     assert run(project, "build").exit_code == 0
     for lang in ("ja", "en"):
-        page = project / "site" / lang / "frameworks" / "renewal-forecast" / "index.html"
+        page = project / "site" / lang / "frameworks" / "adoption-review" / "index.html"
         assert page.is_file()
         nav = (project / "site" / lang / "index.html").read_text("utf-8")
-        assert "frameworks/renewal-forecast/" in nav
+        assert "frameworks/adoption-review/" in nav

@@ -25,7 +25,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_kpi_json_and_plain():
-    run = cli("kpi", "cac-payback", "--set", "cac=600000", "--set", "arpa=50000",
+    run = cli("kpi", "cac-payback", "--lang", "en", "--set", "cac=600000", "--set", "arpa=50000",
               "--set", "gross_margin=0.8", "--json")  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == {
@@ -34,7 +34,7 @@ def test_kpi_json_and_plain():
         "unit": "months",
         "display": "15.0 months",
     }
-    ja = cli("kpi", "cac-payback", "--lang", "ja", "--set", "cac=600000", "--set", "arpa=50000",
+    ja = cli("kpi", "cac-payback", "--set", "cac=600000", "--set", "arpa=50000",
              "--set", "gross_margin=0.8")  # fmt: skip
     assert ja.returncode == 0 and ja.stdout.strip() == "15.0か月"
 

@@ -29,9 +29,9 @@ def test_duplicate_key_is_reported_at_the_second_key_and_the_first_value_kept():
 @pytest.mark.parametrize(
     ("text", "line", "col", "words"),
     [
-        ("a: [1, 2\n", 2, 1, "YAML syntax"),
-        ("a:\n\tb: 1\n", 2, 1, "has a tab"),
-        ("a: 'open\n", 2, 1, "YAML syntax"),
+        ("a: [1, 2\n", 1, 4, "while parsing a flow sequence"),
+        ("a:\n\tb: 1\n", 2, 1, "indented with a tab"),
+        ("a: 'open\n", 1, 4, "while scanning a quoted scalar"),
     ],
 )
 def test_syntax_errors_name_line_and_column(text, line, col, words):
@@ -40,6 +40,23 @@ def test_syntax_errors_name_line_and_column(text, line, col, words):
     assert len(errors) == 1
     assert (errors[0].line, errors[0].col) == (line, col)
     assert words in errors[0].message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_with_the_parser_context():
+    lines = ["kind: framework", "title:", "  ja: タイトル", '  en: "Title', "body:"]
+    lines += [f"  line{n}: text {n}" for n in range(40)]
+    lines += ['  quoted: "a later quote", then text']
+    _, errors = load("\n".join(lines) + "\n")
+    assert [(e.line, e.col) for e in errors] == [(4, 7)]
+    assert "while parsing a block mapping that starts at line 3, column 3" in errors[0].message
+    assert "at line 46" in errors[0].message  # where the parser stopped
+    assert "not closed" in errors[0].message
+
+
+def test_a_first_key_indented_too_far_is_reported_on_its_own_line():
+    _, errors = load("title:\n   ja: a\n  en: b\n")
+    assert [(e.line, e.col) for e in errors] == [(2, 4)]
+    assert "not indented like" in errors[0].message
 
 
 def test_python_tags_are_refused_not_constructed():
