@@ -53,3 +53,11 @@ def search(page: Any, query: str, timeout_ms: int = 5000) -> SearchOutcome:
     page.wait_for_timeout(150)  # let the list settle after the first paint
     urls = [items.nth(i).get_attribute("href") or "" for i in range(items.count())]
     return SearchOutcome(urls, first_ms)
+
+
+def rank_of(urls: list[str], expect: list[str]) -> int | None:
+    """1-based rank of the first URL that is one of the expected pages, or None."""
+    for rank, url in enumerate(urls, start=1):
+        if any(f"/{target}/" in url or url.rstrip("/").endswith(target) for target in expect):
+            return rank
+    return None
