@@ -13,16 +13,14 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate
 from generator.errors import ContentErrors
 from generator.labels import load_labels
 from generator.langs import LANGS
 from generator.nav import nav_paths
-from generator.search_index import fold_pairs
 
 
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
@@ -41,14 +39,12 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.preset: Generated | None = None
         self.handwritten: list[str] = []
         #: Seconds this plugin itself spent in the last build (generating, handing the pages
-        #: over, the search fields, downloads), so benchmarks count it as our cost, not MkDocs's;
-        #: ``search_seconds`` is the part spent adding the Japanese search fields.
+        #: over, downloads), so benchmarks count it as our cost, not MkDocs's.
         self.seconds = 0.0
-        self.search_seconds = 0.0
 
     def on_config(self, config: Any) -> Any:
         started = time.perf_counter()
-        self.seconds = self.search_seconds = 0.0
+        self.seconds = 0.0
         lang = self.config.lang
         self.root = Path(config.config_file_path).resolve().parent
         if self.preset is not None:
@@ -66,6 +62,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
         )
         about = load_labels(lang).nav.about
+        config.extra["search_labels"] = load_labels(lang).search  # the search box's words
         config.nav = [*self.generated.nav[lang], {about: self.handwritten}]
         self.seconds += time.perf_counter() - started
         return config
@@ -98,17 +95,9 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.seconds += time.perf_counter() - started
         return text
 
-    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: Any) -> None:
         assert self.generated is not None
         started = time.perf_counter()
-        catalog = self.generated.catalog
-        variants = fold_pairs(
-            (e.canonical, e.forms) for terms in catalog.of("search") for e in terms.equivalents
-        )
-        search_started = time.perf_counter()
-        search_index.install(Path(config.site_dir), variants)
-        self.search_seconds = time.perf_counter() - search_started
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.core import Generated, generate
 from generator.labels import load_labels
 from generator.langs import LANGS
+from generator.search_site import build_search, search_rules
 
 DEFAULT_LANG = "ja"
 
@@ -30,10 +31,11 @@ class BuildReport:
 
     seconds: dict[str, float] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
-    #: Of each language's seconds, those spent in our plugin rather than in MkDocs, and of
-    #: those, the ones spent adding the Japanese search fields to the index.
+    #: Of each language's seconds, those spent in our plugin rather than in MkDocs, and
+    #: those spent building the search index after MkDocs (and its size in bytes).
     plugin_seconds: dict[str, float] = field(default_factory=dict)
     search_seconds: dict[str, float] = field(default_factory=dict)
+    search_bytes: dict[str, int] = field(default_factory=dict)
 
 
 def build_site(project_root: Path, site_dir: Path) -> BuildReport:
@@ -53,8 +55,10 @@ def build_site(project_root: Path, site_dir: Path) -> BuildReport:
     try:
         for lang in LANGS:
             started = time.perf_counter()
-            ours = _mkdocs_build(project_root, staging / lang, lang, generated)
-            report.plugin_seconds[lang], report.search_seconds[lang] = ours
+            report.plugin_seconds[lang] = _mkdocs_build(project_root, staging / lang, lang, generated)
+            search = build_search(staging / lang, lang, search_rules(generated.catalog, lang))
+            report.search_seconds[lang] = search.seconds
+            report.search_bytes[lang] = search.index_bytes
             report.seconds[lang] = time.perf_counter() - started
             report.pages[lang] = len(generated.pages[lang]) + _count_handwritten(project_root, lang)
         (staging / "index.html").write_text(render_language_chooser(), encoding="utf-8")
@@ -69,11 +73,8 @@ def _count_handwritten(project_root: Path, lang: str) -> int:
     return sum(1 for _ in (project_root / "docs" / lang).rglob("*.md"))
 
 
-def _mkdocs_build(
-    project_root: Path, out: Path, lang: str, generated: Generated
-) -> tuple[float, float]:
-    """Build one language; return the seconds our plugin spent inside it, and of those
-    the seconds spent on the search fields."""
+def _mkdocs_build(project_root: Path, out: Path, lang: str, generated: Generated) -> float:
+    """Build one language; return the seconds our plugin spent inside it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -92,7 +93,7 @@ def _mkdocs_build(
         logging.getLogger("mkdocs").removeHandler(counter)
     if counter.count:
         raise BuildFailed(f"{lang}: {counter.count} warning(s) in a strict build")
-    return float(plugin.seconds), float(plugin.search_seconds)
+    return float(plugin.seconds)
 
 
 class _WarningCounter(logging.Handler):
