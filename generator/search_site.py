@@ -4,7 +4,7 @@ Every page's article is marked for Pagefind with its kind (from the labels) and 
 of normalised tokens (see :mod:`generator.search_text`), one for its title (weighted) and one
 for its text; Pagefind then writes a chunked index into ``pagefind/``. Beside it go the rules
 the browser normalises queries with (``search/rules.json``) and the site's vocabulary for
-"did you mean" (``search/vocab.json``, fetched only when a word finds nothing).
+"did you mean" (``search/vocab/<first character>.json``, fetched for the words of a query).
 """
 
 from __future__ import annotations
@@ -20,12 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from generator.labels import Labels, load_labels
-from generator.search_text import Normalizer, SearchRules, rules_for, vocabulary
+from generator.search_text import (
+    Normalizer,
+    SearchRules,
+    rules_for,
+    vocabulary,
+    vocabulary_chunks,
+)
 
 OUTPUT = "pagefind"
 RULES_FILE = "search/rules.json"
-VOCAB_FILE = "search/vocab.json"
-VOCAB_LIMIT = 6000
+VOCAB_FOLDER = "search/vocab"
+#: Words kept per vocabulary chunk (one chunk per first character), most frequent first.
+VOCAB_LIMIT = 1500
 #: First word of each hidden field: where a page's real text ends in Pagefind's content.
 SENTINEL = "zqzz"
 #: Pagefind weights of our token fields: the title's pairs count like a heading, the text's
@@ -97,7 +104,8 @@ def build_search(site_dir: Path, lang: str, rules: SearchRules) -> SearchReport:
             texts.append(text)
             pages += 1
     _write_json(site_dir / RULES_FILE, dict(rules))
-    _write_json(site_dir / VOCAB_FILE, vocabulary(texts, normalizer, VOCAB_LIMIT))
+    for first, words in vocabulary_chunks(vocabulary(texts, normalizer), VOCAB_LIMIT).items():
+        _write_json(site_dir / VOCAB_FOLDER / f"{ord(first):04x}.json", words)
     run_pagefind(site_dir, lang)
     index_bytes = sum(f.stat().st_size for f in (site_dir / OUTPUT).rglob("*") if f.is_file())
     return SearchReport(time.perf_counter() - started, pages, index_bytes)

@@ -190,9 +190,9 @@ def encode(chars: str) -> str:
     )
 
 
-def vocabulary(texts: Iterable[str], normalizer: Normalizer, limit: int) -> list[str]:
+def vocabulary(texts: Iterable[str], normalizer: Normalizer) -> list[str]:
     """The site's words for "did you mean": Latin words of 4+ letters and katakana words of
-    3+ characters, most frequent first, at most ``limit``."""
+    3+ characters, most frequent first."""
     counts: dict[str, int] = {}
     for text in texts:
         folded = normalizer.normalize(text)
@@ -201,7 +201,17 @@ def vocabulary(texts: Iterable[str], normalizer: Normalizer, limit: int) -> list
                 counts[word] = counts.get(word, 0) + 1
         for word in re.findall("[\u30a1-\u30fa]{3,}", folded):
             counts[word] = counts.get(word, 0) + 1
-    return sorted(counts, key=lambda w: (-counts[w], w))[:limit]
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def vocabulary_chunks(words: Iterable[str], limit: int) -> dict[str, list[str]]:
+    """Words grouped by their first character, at most ``limit`` per group (in given order)."""
+    chunks: dict[str, list[str]] = {}
+    for word in words:
+        chunk = chunks.setdefault(word[0], [])
+        if len(chunk) < limit:
+            chunk.append(word)
+    return chunks
 
 
 def rules_json(rules: SearchRules) -> dict[str, Any]:

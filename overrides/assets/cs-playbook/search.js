@@ -39,8 +39,6 @@
 
   /** @type {Promise<any> | null} */
   var ready = null;
-  /** @type {Promise<string[]> | null} */
-  var vocab = null;
   var sequence = 0;
   var active = -1;
 
@@ -61,11 +59,20 @@
     return ready;
   }
 
-  function loadVocab() {
-    if (!vocab) {
-      vocab = fetch(resolved("data-vocab")).then(function (r) { return r.json(); });
+  /** @type {Object<string, Promise<string[]>>} */
+  var chunks = {};
+
+  // The site's words that start with the word's first character (one small file each).
+  /** @param {string} word */
+  function vocabularyOf(word) {
+    var code = word.charCodeAt(0).toString(16);
+    while (code.length < 4) code = "0" + code;
+    if (!chunks[code]) {
+      chunks[code] = fetch(resolved("data-vocab") + code + ".json").then(function (r) {
+        return r.ok ? r.json() : [];
+      }, function () { return []; });
     }
-    return vocab;
+    return chunks[code];
   }
 
   // Edits (insert, delete, replace, swap two neighbours) between two words.
@@ -95,23 +102,28 @@
     return prev[b.length];
   }
 
-  // The closest vocabulary word of a word that found nothing, or null.
+  /** @param {string} word */
+  function checkable(word) {
+    return (/^[a-z]+$/.test(word) && word.length >= 4) || (/^[\u30a1-\u30fa]+$/.test(word) && word.length >= 3);
+  }
+
+  // The closest word of the site to a word the site does not have, or null when it has it
+  // (as such, as the start of a longer word, or as its singular).
   /**
    * @param {string} word
    * @param {string[]} words
    */
   function closest(word, words) {
-    var latin = /^[a-z]+$/.test(word);
-    var kana = /^[\u30a1-\u30fa]+$/.test(word);
-    if (!(latin && word.length >= 4) && !(kana && word.length >= 3)) return null;
-    if (words.indexOf(word) >= 0) return null;
+    for (var w = 0; w < words.length; w++) {
+      var known = words[w];
+      if (known.indexOf(word) === 0 || word === known + "s" || word === known + "es") return null;
+    }
     var limit = word.length >= 7 ? 2 : 1;
     var best = null;
     var bestCost = limit + 1;
     for (var i = 0; i < words.length; i++) {
       var candidate = words[i];
       if (Math.abs(candidate.length - word.length) > limit) continue;
-      if (latin !== /^[a-z]/.test(candidate)) continue;
       var cost = distance(word, candidate);
       if (cost < bestCost) {
         best = candidate;
@@ -119,6 +131,15 @@
       }
     }
     return best;
+  }
+
+  // The query's words with each one the site does not have replaced by its closest word.
+  /** @param {string[]} words */
+  function corrected(words) {
+    return Promise.all(words.map(function (word) {
+      if (!checkable(word)) return word;
+      return vocabularyOf(word).then(function (known) { return closest(word, known) || word; });
+    }));
   }
 
   /**
@@ -143,36 +164,57 @@
     });
   }
 
-  // All words together first; with few pages found, each word on its own after them.
+  // A word cut where its script changes (キックオフ資料 -> キックオフ, 資料).
+  /** @param {string} word */
+  function pieces(word) {
+    return word.match(/[\u30a0-\u30ff]+|[\u3400-\u9fff\uf900-\ufaff\u3005\u3006]+|[a-z0-9/]+/g) || [word];
+  }
+
+  /**
+   * Pages found by any of the searches, best summed score first; pages of the first search
+   * (the most precise) keep their lead.
+   * @param {any[]} first
+   * @param {any[][]} others
+   */
+  function merge(first, others) {
+    /** @type {Object<string, any>} */
+    var byId = {};
+    var merged = first.map(function (r) {
+      var item = { id: r.id, score: r.score * 10, data: r.data };
+      byId[r.id] = item;
+      return item;
+    });
+    others.forEach(function (found) {
+      found.forEach(function (/** @type {any} */ r) {
+        var item = byId[r.id];
+        if (!item) {
+          item = { id: r.id, score: 0, data: r.data };
+          byId[r.id] = item;
+          merged.push(item);
+        }
+        item.score += r.score;
+      });
+    });
+    return merged.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  // All words together first; with few pages found, each word (cut where its script changes)
+  // on its own; with none, each character pair on its own.
   /**
    * @param {any} engine
    * @param {string[]} words
    */
   function gather(engine, words) {
     return find(engine, tokensOf(engine, words)).then(function (results) {
-      if (results.length >= FEW || words.length < 2) return results;
-      return Promise.all(words.map(function (w) { return find(engine, tokensOf(engine, [w])); }))
-        .then(function (each) {
-          /** @type {Object<string, any>} */
-          var byId = {};
-          var merged = results.map(function (r) {
-            var item = { id: r.id, score: r.score * 10, data: r.data };
-            byId[r.id] = item;
-            return item;
-          });
-          each.forEach(function (found) {
-            found.forEach(function (/** @type {any} */ r) {
-              var item = byId[r.id];
-              if (!item) {
-                item = { id: r.id, score: 0, data: r.data };
-                byId[r.id] = item;
-                merged.push(item);
-              }
-              item.score += r.score;
-            });
-          });
-          return merged.sort(function (a, b) { return b.score - a.score; });
-        });
+      var parts = [].concat.apply([], words.map(pieces));
+      if (results.length >= FEW || parts.length < 2) return results;
+      return Promise.all(parts.map(function (w) { return find(engine, tokensOf(engine, [w])); }))
+        .then(function (each) { return merge(results, each); });
+    }).then(function (results) {
+      var tokens = tokensOf(engine, words);
+      if (results.length || tokens.length < 2) return results;
+      return Promise.all(tokens.slice(0, 8).map(function (t) { return find(engine, [t]); }))
+        .then(function (each) { return merge([], each); });
     });
   }
 
@@ -182,19 +224,14 @@
     return load().then(function (engine) {
       var words = engine.normalizer.queryWords(query);
       if (!words.length) return null;
-      return gather(engine, words).then(function (results) {
-        if (results.length) return { engine: engine, words: words, results: results, suggestion: null };
-        return loadVocab().then(function (vocabulary) {
-          var changed = false;
-          var fixed = words.map(function (w) {
-            var near = closest(w, vocabulary);
-            if (near) changed = true;
-            return near || w;
-          });
-          if (!changed) return { engine: engine, words: words, results: [], suggestion: null };
-          return gather(engine, fixed).then(function (again) {
-            return { engine: engine, words: fixed, results: again, suggestion: fixed.join(" ") };
-          });
+      return Promise.all([gather(engine, words), corrected(words)]).then(function (both) {
+        var fixed = both[1];
+        var same = fixed.join(" ") === words.join(" ");
+        var plain = { engine: engine, words: words, results: both[0], suggestion: null };
+        if (same) return plain;
+        return gather(engine, fixed).then(function (again) {
+          if (!again.length) return plain;
+          return { engine: engine, words: fixed, results: again, suggestion: fixed.join(" ") };
         });
       });
     }).then(function (outcome) {
@@ -222,10 +259,11 @@
   function rank(engine, words, results, pages) {
     var scored = pages.map(function (page, i) {
       var title = engine.normalizer.normalize((page.meta && page.meta.title) || "");
-      var inTitle = words.every(function (w) { return title.indexOf(w) >= 0; });
       // A title that holds the words comes first, the more of it they make up the better.
-      var covered = words.join("").length / Math.max(title.replace(/[\s()（）]/g, "").length, 1);
-      var factor = inTitle ? 1 + TITLE_FACTOR * Math.pow(Math.min(covered, 1), 2) : 1;
+      var found = words.filter(function (w) { return title.indexOf(w) >= 0; });
+      var covered = found.join("").length / Math.max(title.replace(/[\s()（）]/g, "").length, 1);
+      var share = found.length / words.length;
+      var factor = 1 + TITLE_FACTOR * share * share * Math.pow(Math.min(covered, 1), 2);
       if (page.meta && page.meta.kind === overviewKind) factor *= OVERVIEW_FACTOR;
       return { page: page, score: results[i].score * factor, order: i };
     });
