@@ -21,6 +21,7 @@ from generator.errors import ContentErrors
 from generator.labels import load_labels
 from generator.langs import LANGS
 from generator.nav import nav_paths
+from generator.search_site import build_search, search_rules
 
 
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
@@ -38,6 +39,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         #: Set by ``cs-playbook build`` to reuse content it already generated (used once).
         self.preset: Generated | None = None
         self.handwritten: list[str] = []
+        self.standalone = True
         #: Seconds this plugin itself spent in the last build (generating, handing the pages
         #: over, downloads), so benchmarks count it as our cost, not MkDocs's.
         self.seconds = 0.0
@@ -47,6 +49,9 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.seconds = 0.0
         lang = self.config.lang
         self.root = Path(config.config_file_path).resolve().parent
+        #: Run by MkDocs itself (``mkdocs build``, ``cs-playbook serve``), not by
+        #: ``cs-playbook build``, which builds the search index after MkDocs on its own.
+        self.standalone = self.preset is None
         if self.preset is not None:
             self.generated, self.preset = self.preset, None
         else:
@@ -98,6 +103,9 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
     def on_post_build(self, config: Any) -> None:
         assert self.generated is not None
         started = time.perf_counter()
+        if self.standalone:
+            lang = self.config.lang
+            build_search(Path(config.site_dir), lang, search_rules(self.generated.catalog, lang))
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
             target.parent.mkdir(parents=True, exist_ok=True)

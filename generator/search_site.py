@@ -124,7 +124,10 @@ def mark_page(
     title = _plain(heading.group(1)) if heading else ""
     text = _plain(body)
     kind = page_kind(rel, labels)
-    title_tokens = " ".join(normalizer.page_tokens(title))
+    # The page's kind counts as part of its title ("QBR template", 解約 プレイブック).
+    title_tokens = " ".join(
+        dict.fromkeys(normalizer.page_tokens(title) + normalizer.all_tokens(kind))
+    )
     text_tokens = " ".join(normalizer.page_tokens(text))
     # The hidden fields go last, so a result's passage (taken from the start) is real text.
     fields = (
@@ -136,20 +139,25 @@ def mark_page(
     opening = '<article class="md-content__inner md-typeset" data-pagefind-body>'
     body = body.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
     # Meta from attributes: an empty element adds no words to the page's text.
-    meta = (
-        f'<span hidden data-pagefind-meta="kind[data-kind]" data-kind="{html.escape(kind)}"></span>'
-        f'<span hidden data-pagefind-meta="title[data-title]" data-title="{html.escape(title.strip())}">'
+    meta = "".join(
+        f'<span hidden data-pagefind-meta="{key}[data-{key}]" data-{key}="{html.escape(value)}">'
         "</span>"
+        for key, value in (("kind", kind), ("title", " ".join(title.split())))
     )
-    marked = page[: found.start()] + opening + meta + body + fields + "</article>" + page[found.end() :]
+    marked = (
+        page[: found.start()] + opening + meta + body + fields + "</article>" + page[found.end() :]
+    )
     return marked, f"{title}\n{text}"
 
 
 def page_kind(rel: str, labels: Labels) -> str:
     """The label of a page's kind: a section's index page and the home page are overviews."""
     parts = rel.split("/") if rel else []
-    if rel in _OVERVIEWS or (len(parts) == 1 and parts[0] in _KIND_OF_SECTION
-                             and parts[0] not in ("glossary", "csm-onboarding")):
+    if rel in _OVERVIEWS or (
+        len(parts) == 1
+        and parts[0] in _KIND_OF_SECTION
+        and parts[0] not in ("glossary", "csm-onboarding")
+    ):
         return str(labels.search.overview)
     key = _KIND_OF_SECTION.get(parts[0]) if parts else None
     if key is None:
@@ -161,8 +169,16 @@ def page_kind(rel: str, labels: Labels) -> str:
 def run_pagefind(site_dir: Path, lang: str) -> None:
     """Pagefind's own binary (shipped in the ``pagefind[extended]`` package) on the folder."""
     command = [
-        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
-        "--force-language", lang, "--silent",
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        OUTPUT,
+        "--force-language",
+        lang,
+        "--silent",
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -149,6 +149,11 @@ class Normalizer:
             tokens.update((w, None) for w in _LATIN_WORD.findall(folded) if w not in seen)
         return list(tokens)
 
+    def all_tokens(self, text: str) -> list[str]:
+        """Every token of a text: its pairs and its Latin words, folded."""
+        folded = self.normalize(text)
+        return run_tokens(folded, with_last=True) + _LATIN_WORD.findall(folded)
+
     def query_tokens(self, word: str) -> list[str]:
         """Search terms of one normalised query word."""
         return run_tokens(word, with_last=False) + _LATIN_WORD.findall(word)

@@ -55,11 +55,16 @@ def build_site(project_root: Path, site_dir: Path) -> BuildReport:
     try:
         for lang in LANGS:
             started = time.perf_counter()
-            report.plugin_seconds[lang] = _mkdocs_build(project_root, staging / lang, lang, generated)
-            search = build_search(staging / lang, lang, search_rules(generated.catalog, lang))
+            plugin_seconds = _mkdocs_build(project_root, staging / lang, lang, generated)
+            report.plugin_seconds[lang] = plugin_seconds
+            report.seconds[lang] = time.perf_counter() - started
+            # The search index is built on the finished folder, after MkDocs.
+            try:
+                search = build_search(staging / lang, lang, search_rules(generated.catalog, lang))
+            except RuntimeError as exc:
+                raise BuildFailed(f"{lang}: {exc}") from None
             report.search_seconds[lang] = search.seconds
             report.search_bytes[lang] = search.index_bytes
-            report.seconds[lang] = time.perf_counter() - started
             report.pages[lang] = len(generated.pages[lang]) + _count_handwritten(project_root, lang)
         (staging / "index.html").write_text(render_language_chooser(), encoding="utf-8")
         _swap(staging, site_dir)

@@ -64,3 +64,43 @@ def rank_of(urls: list[str], expect: list[str]) -> int | None:
         if any(f"/{target}/" in path or path.rstrip("/").endswith(target) for target in expect):
             return rank
     return None
+
+
+@dataclass
+class FirstQueryCost:
+    """One query typed into a freshly opened page with an empty cache."""
+
+    first_result_ms: float | None
+    #: Bytes of every response from the moment the query was typed to the first result.
+    search_bytes: int
+    #: Bytes of the page itself (HTML, CSS, scripts) before the query was typed.
+    page_bytes: int
+    urls: list[str]
+
+
+def first_query_cost(browser: Any, site_url: str, lang: str, query: str) -> FirstQueryCost:
+    """Open the language's home page in a new context (empty cache) and type one query."""
+    context = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US")
+    sizes: list[tuple[float, int]] = []
+
+    def finished(request: Any) -> None:
+        try:
+            body = request.sizes()["responseBodySize"]
+        except Exception:  # a request that failed has no sizes
+            body = 0
+        sizes.append((time.perf_counter(), int(body)))
+
+    page = context.new_page()
+    page.on("requestfinished", finished)
+    try:
+        page.goto(f"{site_url}/{lang}/", wait_until="networkidle")
+        page_bytes = sum(b for _, b in sizes)
+        typed = time.perf_counter()
+        box = page.locator(BOX)
+        box.click()
+        outcome = search(page, query)
+        page.wait_for_load_state("networkidle")
+        search_bytes = sum(b for at, b in sizes if at >= typed)
+    finally:
+        context.close()
+    return FirstQueryCost(outcome.first_result_ms, search_bytes, page_bytes, outcome.urls)
