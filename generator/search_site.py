@@ -40,6 +40,8 @@ SENTINEL = "zqzz"
 #: outrank the page about it.
 TITLE_WEIGHT = 6.0
 TEXT_WEIGHT = 0.5
+#: How many times a pair is written at most in a page's text field (see page_tokens).
+TEXT_REPEAT_CAP = 4
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -128,7 +130,7 @@ def mark_page(
     title_tokens = " ".join(
         dict.fromkeys(normalizer.page_tokens(title) + normalizer.all_tokens(kind))
     )
-    text_tokens = " ".join(normalizer.page_tokens(text))
+    text_tokens = " ".join(normalizer.page_tokens(text, TEXT_REPEAT_CAP))
     # The hidden fields go last, so a result's passage (taken from the start) is real text.
     fields = (
         f'<div class="cs-search-terms" hidden data-pagefind-weight="{TITLE_WEIGHT}">'
@@ -142,7 +144,11 @@ def mark_page(
     meta = "".join(
         f'<span hidden data-pagefind-meta="{key}[data-{key}]" data-{key}="{html.escape(value)}">'
         "</span>"
-        for key, value in (("kind", kind), ("title", " ".join(title.split())))
+        for key, value in (
+            ("kind", kind),
+            ("title", " ".join(title.split())),
+            ("keys", normalizer.title_keys(title, kind)),
+        )
     )
     marked = (
         page[: found.start()] + opening + meta + body + fields + "</article>" + page[found.end() :]

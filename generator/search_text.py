@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
@@ -111,6 +112,7 @@ class Normalizer:
         self.fold_other = _compiled(rules["fold_other"])
         self.phrasings_ja = _compiled(rules["phrasings_ja"])
         self.phrasings_en = _compiled(rules["phrasings_en"])
+        self._inner: dict[str, list[str]] | None = None
 
     def fold(self, text: str) -> str:
         """Every listed form of text already in :func:`base_form` replaced by its canonical word."""
@@ -137,17 +139,53 @@ class Normalizer:
         text = _cut(self.phrasings_en, self.normalize(text))
         return [w for w in re.split("[^a-z0-9/" + _JAPANESE + "]+", text) if w]
 
-    def page_tokens(self, text: str) -> list[str]:
+    def page_tokens(self, text: str, repeat_cap: int = 1) -> list[str]:
         """Index tokens of a page's text: pairs of its Japanese runs, as written and folded,
-        and the Latin words folding added (the engine indexes the words as written itself)."""
+        and the Latin words folding added (the engine indexes the words as written itself).
+
+        A token that occurs several times is written up to ``repeat_cap`` times, so the engine
+        still sees that a page about a word uses it often, without a long page's tokens
+        growing with every repetition."""
         written = base_form(text)
         folded = self.fold(written)
-        tokens = dict.fromkeys(run_tokens(folded, with_last=True))
+        counts = Counter(_pairs(folded))
         if folded != written:
-            tokens.update(dict.fromkeys(run_tokens(written, with_last=True)))
+            for token, count in Counter(_pairs(written)).items():
+                counts[token] = max(counts[token], count)
             seen = set(_LATIN_WORD.findall(written))
-            tokens.update((w, None) for w in _LATIN_WORD.findall(folded) if w not in seen)
-        return list(tokens)
+            counts.update(w for w in _LATIN_WORD.findall(folded) if w not in seen)
+        for variant in self.inner_variants(written):
+            counts.update(t for t in dict.fromkeys(_pairs(variant)) if t not in counts)
+        return [t for t, n in counts.items() for _ in range(min(n, repeat_cap))]
+
+    def inner_variants(self, text: str) -> list[str]:
+        """Each listed Japanese form found in text (in base form), with a shorter form inside it
+        read as its canonical word: チャーンリスク is its own word, and also 解約リスク."""
+        if self.fold_other is None:
+            return []
+        out: dict[str, None] = {}
+        for found in dict.fromkeys(m.group(1) for m in self.fold_other.finditer(text)):
+            for inner in self._inner_forms().get(found, ()):
+                variant = found.replace(inner, self.table[inner])
+                if variant != found:
+                    out[variant] = None
+        return list(out)
+
+    def _inner_forms(self) -> dict[str, list[str]]:
+        """Japanese forms -> the other forms inside them (computed once)."""
+        if self._inner is None:
+            forms = [f for f in self.table if not _LATIN_FORM.match(f)]
+            self._inner = {
+                f: [g for g in forms if g != f and g in f and self.table[g] != self.table[f]]
+                for f in forms
+            }
+        return self._inner
+
+    def title_keys(self, title: str, kind: str) -> str:
+        """A title as the browser compares queries with it: folded, with its inner variants,
+        and the page's kind."""
+        written = base_form(title)
+        return " ".join([self.fold(written), *self.inner_variants(written), self.normalize(kind)])
 
     def all_tokens(self, text: str) -> list[str]:
         """Every token of a text: its pairs and its Latin words, folded."""
@@ -169,6 +207,15 @@ def _cut(pattern: re.Pattern[str] | None, text: str) -> str:
         return text
     rest = pattern.sub(" ", text)
     return rest if rest.strip() else text
+
+
+def _pairs(text: str) -> list[str]:
+    """The pair tokens of every run, each time it occurs, and every run's last character."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        out.extend(encode(run[i : i + 2]) for i in range(len(run) - 1))
+        out.append(encode(run[-1]))
+    return out
 
 
 def run_tokens(text: str, *, with_last: bool) -> list[str]:

@@ -18,7 +18,7 @@
   var MAX_RESULTS = 8;
   var FEW = 5;
   var SENTINEL = "zqzz";
-  var OVERVIEW_FACTOR = 0.3;
+  var OVERVIEW_FACTOR = 0.1;
   var TITLE_FACTOR = 10;
   /** @type {any} */
   var Text = /** @type {any} */ (window).CsSearchText;
@@ -258,13 +258,17 @@
    */
   function rank(engine, words, results, pages) {
     var scored = pages.map(function (page, i) {
-      var title = engine.normalizer.normalize((page.meta && page.meta.title) || "");
+      var meta = page.meta || {};
+      // The title as the build normalised it, with its kind ("QBR template", 解約 プレイブック).
+      var title = meta.keys || engine.normalizer.normalize((meta.title || "") + " " + (meta.kind || ""));
       // A title that holds the words comes first, the more of it they make up the better.
       var found = words.filter(function (w) { return title.indexOf(w) >= 0; });
-      var covered = found.join("").length / Math.max(title.replace(/[\s()（）]/g, "").length, 1);
+      var plainTitle = engine.normalizer.normalize(meta.title || "").replace(/[\s()（）]/g, "");
+      var covered = found.join("").length / Math.max(plainTitle.length, 1);
       var share = found.length / words.length;
-      var factor = 1 + TITLE_FACTOR * share * share * Math.pow(Math.min(covered, 1), 2);
-      if (page.meta && page.meta.kind === overviewKind) factor *= OVERVIEW_FACTOR;
+      var factor = 1 + TITLE_FACTOR * share * share * (0.3 + 0.7 * Math.pow(Math.min(covered, 1), 2));
+      // An overview lists the pages about a word; they come before it.
+      if (meta.kind === overviewKind) factor = OVERVIEW_FACTOR;
       return { page: page, score: results[i].score * factor, order: i };
     });
     scored.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
