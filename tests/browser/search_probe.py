@@ -79,28 +79,29 @@ class FirstQueryCost:
 
 
 def first_query_cost(browser: Any, site_url: str, lang: str, query: str) -> FirstQueryCost:
-    """Open the language's home page in a new context (empty cache) and type one query."""
+    """Open the language's home page in a new context (empty cache) and type one query.
+
+    Requests are told apart by when the browser started them (not by when Playwright
+    reports them, which can be later): from the click into the box on, they are the search's.
+    """
     context = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US")
-    sizes: list[tuple[float, int]] = []
-
-    def finished(request: Any) -> None:
-        try:
-            body = request.sizes()["responseBodySize"]
-        except Exception:  # a request that failed has no sizes
-            body = 0
-        sizes.append((time.perf_counter(), int(body)))
-
+    requests: list[Any] = []
     page = context.new_page()
-    page.on("requestfinished", finished)
+    page.on("requestfinished", lambda request: requests.append(request))
     try:
         page.goto(f"{site_url}/{lang}/", wait_until="networkidle")
-        page_bytes = sum(b for _, b in sizes)
-        typed = time.perf_counter()
-        box = page.locator(BOX)
-        box.click()
+        typed_at = float(page.evaluate("Date.now()"))
+        page.locator(BOX).click()
         outcome = search(page, query)
         page.wait_for_load_state("networkidle")
-        search_bytes = sum(b for at, b in sizes if at >= typed)
+        page.wait_for_timeout(100)
+        search_bytes = page_bytes = 0
+        for request in requests:
+            body = int(request.sizes()["responseBodySize"])
+            if request.timing["startTime"] >= typed_at:
+                search_bytes += body
+            else:
+                page_bytes += body
     finally:
         context.close()
     return FirstQueryCost(outcome.first_result_ms, search_bytes, page_bytes, outcome.urls)
