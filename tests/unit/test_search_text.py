@@ -95,7 +95,9 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
     shutil.copy(TWIN, twin)
     script = tmp_path / "run.cjs"
     script.write_text(
-        "const t = require(process.argv[2]);\n"
+        "globalThis.module = {exports: {}};\n"
+        "require(process.argv[2]);\n"
+        "const t = globalThis.module.exports;\n"
         "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
         "const n = new t.Normalizer(input.rules);\n"
         "console.log(JSON.stringify(input.corpus.map(s => ({\n"

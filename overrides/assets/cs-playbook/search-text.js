@@ -124,6 +124,8 @@
   };
 
   var api = { baseForm: baseForm, encode: encode, runTokens: runTokens, Normalizer: Normalizer };
-  if (typeof module === "object" && module.exports) module.exports = api;
+  // In the browser a global; under node (the parity test) a CommonJS module.
+  var commonjs = /** @type {any} */ (root).module;
+  if (typeof commonjs === "object" && commonjs && commonjs.exports) commonjs.exports = api;
   else /** @type {any} */ (root).CsSearchText = api;
-})(this);
+})(typeof globalThis !== "undefined" ? globalThis : this);

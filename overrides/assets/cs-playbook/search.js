@@ -286,7 +286,7 @@
     for (var form in table) {
       if (words.indexOf(table[form]) >= 0 && out.indexOf(form) < 0) out.push(form);
     }
-    return out.filter(function (f) { return f.length > 1 || /[^\x00-\x7f]/.test(f); });
+    return out.filter(function (f) { return f.length > 1 || /[^ -~]/.test(f); });
   }
 
   /**
