@@ -46,6 +46,7 @@ TEXT_REPEAT_CAP = 4
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_FIELDS = re.compile(r'<div class="cs-search-terms"[^>]*>[^<]*</div>')
 _SKIPPED = re.compile(r'<(script|style)[^>]*>.*?</\1>|<a class="headerlink".*?</a>', re.S)
 #: First path segment of a page -> the label of its kind (``kinds.*`` or ``nav.*``).
 _KIND_OF_SECTION = {
@@ -95,7 +96,7 @@ def build_search(site_dir: Path, lang: str, rules: SearchRules) -> SearchReport:
     labels = load_labels(lang)
     normalizer = Normalizer(rules)
     texts: list[str] = []
-    pages = 0
+    marked_pages: list[Path] = []
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
         if rel.startswith((OUTPUT, "assets", "search")):
@@ -104,13 +105,15 @@ def build_search(site_dir: Path, lang: str, rules: SearchRules) -> SearchReport:
         if marked is not None:
             path.write_text(marked, encoding="utf-8")
             texts.append(text)
-            pages += 1
+            marked_pages.append(path)
     _write_json(site_dir / RULES_FILE, dict(rules))
     for first, words in vocabulary_chunks(vocabulary(texts, normalizer), VOCAB_LIMIT).items():
         _write_json(site_dir / VOCAB_FOLDER / f"{ord(first):04x}.json", words)
     run_pagefind(site_dir, lang)
+    for path in marked_pages:  # indexed now: readers need not download the tokens
+        path.write_text(_FIELDS.sub("", path.read_text("utf-8")), encoding="utf-8")
     index_bytes = sum(f.stat().st_size for f in (site_dir / OUTPUT).rglob("*") if f.is_file())
-    return SearchReport(time.perf_counter() - started, pages, index_bytes)
+    return SearchReport(time.perf_counter() - started, len(marked_pages), index_bytes)
 
 
 def mark_page(

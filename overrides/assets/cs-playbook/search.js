@@ -497,7 +497,7 @@
     var first = null;
     nodes.forEach(function (node) {
       var parent = node.parentElement;
-      if (!parent || parent.closest("script, style, mark, .cs-search-terms")) return;
+      if (!parent || parent.closest("script, style, mark")) return;
       var text = node.data;
       var spans = ranges(text, wanted);
       if (!spans.length) return;
