@@ -363,7 +363,8 @@
     var sentences = text.split(/(?<=[。．！？!?])\s*|\n+|(?<=\.)\s+/);
     for (var i = 0; i < sentences.length; i++) {
       var s = sentences[i].trim();
-      if (s && s !== title && ranges(s, wanted).length) return s.length > 220 ? s.slice(0, 220) + "…" : s;
+      var onlyTitle = s.indexOf(title) === 0 && s.length <= title.length + 2;
+      if (s && !onlyTitle && ranges(s, wanted).length) return s.length > 220 ? s.slice(0, 220) + "…" : s;
     }
     var first = text.trim();
     return first.length > 160 ? first.slice(0, 160) + "…" : first;
