@@ -41,7 +41,7 @@ SENTINEL = "zqzz"
 TITLE_WEIGHT = 6.0
 TEXT_WEIGHT = 0.5
 #: How many times a pair is written at most in a page's text field (see page_tokens).
-TEXT_REPEAT_CAP = 4
+TEXT_REPEAT_CAP = 3
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)

@@ -193,8 +193,10 @@ class Normalizer:
         return run_tokens(folded, with_last=True) + _LATIN_WORD.findall(folded)
 
     def query_tokens(self, word: str) -> list[str]:
-        """Search terms of one normalised query word."""
-        return run_tokens(word, with_last=False) + _LATIN_WORD.findall(word)
+        """Search terms of one normalised query word: pairs that cover each Japanese run
+        (every second pair, and the last: ヘルススコア -> ヘル スス コア), so a query needs
+        half the index chunks and still requires every character, and its Latin words."""
+        return cover_tokens(word) + _LATIN_WORD.findall(word)
 
 
 def _compiled(source: str) -> re.Pattern[str] | None:
@@ -216,6 +218,20 @@ def _pairs(text: str) -> list[str]:
         out.extend(encode(run[i : i + 2]) for i in range(len(run) - 1))
         out.append(encode(run[-1]))
     return out
+
+
+def cover_tokens(text: str) -> list[str]:
+    """Tokens of pairs that together cover every Japanese run of ``text``."""
+    out: dict[str, None] = {}
+    for run in _RUN.findall(text):
+        if len(run) == 1:
+            out[encode(run)] = None
+            continue
+        starts = list(range(0, len(run) - 1, 2))
+        if starts[-1] != len(run) - 2:
+            starts.append(len(run) - 2)
+        out.update((encode(run[i : i + 2]), None) for i in starts)
+    return list(out)
 
 
 def run_tokens(text: str, *, with_last: bool) -> list[str]:

@@ -66,6 +66,29 @@
     return out;
   }
 
+  // Pairs that together cover every Japanese run (every second pair, and the last one).
+  /** @param {string} text */
+  function coverTokens(text) {
+    /** @type {string[]} */
+    var out = [];
+    var runs = text.match(RUN) || [];
+    for (var r = 0; r < runs.length; r++) {
+      var run = runs[r];
+      /** @type {string[]} */
+      var tokens = [];
+      if (run.length === 1) {
+        tokens.push(encode(run));
+      } else {
+        var starts = [];
+        for (var i = 0; i < run.length - 1; i += 2) starts.push(i);
+        if (starts[starts.length - 1] !== run.length - 2) starts.push(run.length - 2);
+        for (var k = 0; k < starts.length; k++) tokens.push(encode(run.slice(starts[k], starts[k] + 2)));
+      }
+      for (var t = 0; t < tokens.length; t++) if (out.indexOf(tokens[t]) < 0) out.push(tokens[t]);
+    }
+    return out;
+  }
+
   /** @param {string} source */
   function compiled(source) {
     return source ? new RegExp(source, "g") : null;
@@ -120,7 +143,7 @@
 
   /** @param {string} word */
   Normalizer.prototype.queryTokens = function (word) {
-    return runTokens(word, false).concat(word.match(LATIN_WORD) || []);
+    return coverTokens(word).concat(word.match(LATIN_WORD) || []);
   };
 
   var api = { baseForm: baseForm, encode: encode, runTokens: runTokens, Normalizer: Normalizer };
