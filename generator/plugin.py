@@ -16,7 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import search_index
 from generator.core import CONTENT_FOLDER, Generated, generate
 from generator.csp import with_policy
 from generator.errors import ContentErrors
@@ -24,7 +23,7 @@ from generator.html_safety import sanitize_html
 from generator.labels import load_labels
 from generator.langs import DEFAULT_LANG, LANGS
 from generator.nav import nav_paths
-from generator.search_index import fold_pairs
+from generator.search_site import build_search, search_rules
 from generator.theme_safety import (
     UnsafeSetting,
     escape_meta,
@@ -49,11 +48,10 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         #: Set by ``cs-playbook build`` to reuse content it already generated (used once).
         self.preset: Generated | None = None
         self.handwritten: list[str] = []
+        self.standalone = True
         #: Seconds this plugin itself spent in the last build (generating, handing the pages
-        #: over, the search fields, downloads), so benchmarks count it as our cost, not MkDocs's;
-        #: ``search_seconds`` is the part spent adding the Japanese search fields.
+        #: over, downloads), so benchmarks count it as our cost, not MkDocs's.
         self.seconds = 0.0
-        self.search_seconds = 0.0
         #: Of ``seconds``, the part spent sanitising page HTML (measured by benchmarks).
         self.sanitize_seconds = 0.0
         #: Under ``serve`` pages carry no CSP: live reload injects a changing inline script.
@@ -66,13 +64,16 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
 
     def on_config(self, config: Any) -> Any:
         started = time.perf_counter()
-        self.seconds = self.search_seconds = self.sanitize_seconds = 0.0
+        self.seconds = self.sanitize_seconds = 0.0
         lang = self.config.lang
         self.root = Path(config.config_file_path).resolve().parent
         try:
             secure_settings(config)
         except UnsafeSetting as exc:
             raise PluginError(str(exc)) from None
+        #: Run by MkDocs itself (``mkdocs build``, ``cs-playbook serve``), not by
+        #: ``cs-playbook build``, which builds the search index after MkDocs on its own.
+        self.standalone = self.preset is None
         if self.preset is not None:
             self.generated, self.preset = self.preset, None
         else:
@@ -87,6 +88,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         self.handwritten = sorted(
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
         )
+        config.extra["search_labels"] = load_labels(lang).search  # the search box's words
         config.nav = list(self.generated.nav[lang])
         if self.handwritten:
             config.nav.append({load_labels(lang).nav.about: self.handwritten})
@@ -159,19 +161,12 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             return output
         return with_policy(output, output)  # 404.html: the theme's alone
 
-    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: Any) -> None:
         assert self.generated is not None
         started = time.perf_counter()
-        catalog = self.generated.catalog
-        variants = fold_pairs(
-            (e.canonical, e.forms) for terms in catalog.of("search") for e in terms.equivalents
-        )
-        search_started = time.perf_counter()
-        search_index.install(Path(config.site_dir), variants)
-        if self.session is not None:
-            self.session.merge_search_index(Path(config.site_dir))
-        self.search_seconds = time.perf_counter() - search_started
+        if self.standalone:
+            lang = self.config.lang
+            build_search(Path(config.site_dir), lang, search_rules(self.generated.catalog, lang))
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
             target.parent.mkdir(parents=True, exist_ok=True)

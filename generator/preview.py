@@ -84,7 +84,6 @@ class PreviewSession:
         #: True while a build rebuilds only the pages whose Markdown changed.
         self.dirty = False
         self._shape: tuple[Any, ...] | None = None
-        self._search_docs: list[dict[str, Any]] = []
         self.rebuilt_urls: set[str] = set()
         self._env: Any = None
 
@@ -194,23 +193,6 @@ class PreviewSession:
                 page.read_source(config)
             else:
                 self.rebuilt_urls.add(page.url)
-
-    def merge_search_index(self, site_dir: Path) -> None:
-        """A dirty build indexes the rebuilt pages only: add back those of the other pages
-        (as augmented by the build that made them)."""
-        index_path = site_dir / "search" / "search_index.json"
-        if not index_path.is_file():
-            return
-        index = json.loads(index_path.read_text("utf-8"))
-        if self.dirty:
-            kept = [
-                doc
-                for doc in self._search_docs
-                if doc.get("location", "").split("#")[0] not in self.rebuilt_urls
-            ]
-            index["docs"] = kept + index["docs"]
-            index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-        self._search_docs = list(index["docs"])
 
     # -- serving ----------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from generator.core import Generated, generate
 from generator.csp import with_policy
 from generator.labels import load_labels
 from generator.langs import DEFAULT_LANG, LANGS
+from generator.search_site import build_search, search_rules
 from generator.site_folder import checked_site_dir, staged_site
 
 
@@ -28,10 +29,11 @@ class BuildReport:
 
     seconds: dict[str, float] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
-    #: Of each language's seconds, those spent in our plugin rather than in MkDocs, and of
-    #: those, the ones spent adding the Japanese search fields to the index.
+    #: Of each language's seconds, those spent in our plugin rather than in MkDocs, and
+    #: those spent building the search index after MkDocs (and its size in bytes).
     plugin_seconds: dict[str, float] = field(default_factory=dict)
     search_seconds: dict[str, float] = field(default_factory=dict)
+    search_bytes: dict[str, int] = field(default_factory=dict)
 
 
 def build_site(project_root: Path, site_dir: Path) -> BuildReport:
@@ -49,9 +51,16 @@ def build_site(project_root: Path, site_dir: Path) -> BuildReport:
     with staged_site(site) as staging:
         for lang in LANGS:
             started = time.perf_counter()
-            ours = _mkdocs_build(project_root, staging / lang, lang, generated)
-            report.plugin_seconds[lang], report.search_seconds[lang] = ours
+            plugin_seconds = _mkdocs_build(project_root, staging / lang, lang, generated)
+            report.plugin_seconds[lang] = plugin_seconds
             report.seconds[lang] = time.perf_counter() - started
+            # The search index is built on the finished folder, after MkDocs.
+            try:
+                search = build_search(staging / lang, lang, search_rules(generated.catalog, lang))
+            except RuntimeError as exc:
+                raise BuildFailed(f"{lang}: {exc}") from None
+            report.search_seconds[lang] = search.seconds
+            report.search_bytes[lang] = search.index_bytes
             report.pages[lang] = len(generated.pages[lang]) + _count_handwritten(project_root, lang)
         (staging / "index.html").write_text(render_language_chooser(), encoding="utf-8")
     return report
@@ -61,11 +70,8 @@ def _count_handwritten(project_root: Path, lang: str) -> int:
     return sum(1 for _ in (project_root / "docs" / lang).rglob("*.md"))
 
 
-def _mkdocs_build(
-    project_root: Path, out: Path, lang: str, generated: Generated
-) -> tuple[float, float]:
-    """Build one language; return the seconds our plugin spent inside it, and of those
-    the seconds spent on the search fields."""
+def _mkdocs_build(project_root: Path, out: Path, lang: str, generated: Generated) -> float:
+    """Build one language; return the seconds our plugin spent inside it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -85,7 +91,7 @@ def _mkdocs_build(
         logging.getLogger("mkdocs").removeHandler(counter)
     if counter.count:
         raise BuildFailed(f"{lang}: {counter.count} warning(s) in a strict build")
-    return float(plugin.seconds), float(plugin.search_seconds)
+    return float(plugin.seconds)
 
 
 class _WarningCounter(logging.Handler):

@@ -41,3 +41,6 @@ def test_the_benchmark_prints_its_table_at_the_shipped_size():
     for column in ("generator s", "generator s, first build", "MkDocs ja s", "total s"):
         assert float(cells[column]) > 0
     assert cells["generator share"].endswith("%")
+    for lang in ("ja", "en"):
+        assert 0 < int(cells[f"first query KB {lang}"]) <= 300  # the budget
+        assert int(cells[f"index KB {lang}"]) > 0

@@ -77,12 +77,13 @@ def test_the_site_name_is_in_each_page_title_once(built, lang):
 
 
 def test_one_search_index_per_language(built):
-    ja = json.loads((built / "site/ja/search/search_index.json").read_text("utf-8"))
-    en = json.loads((built / "site/en/search/search_index.json").read_text("utf-8"))
-    ja_text = " ".join(d["title"] + d["text"] for d in ja["docs"])
-    en_text = " ".join(d["title"] + d["text"] for d in en["docs"])
-    assert "スコア" in ja_text and "スコア" not in en_text
-    assert "Score" in en_text and "Measure with points" not in ja_text
+    for lang in ("ja", "en"):
+        entry = json.loads((built / f"site/{lang}/pagefind/pagefind-entry.json").read_text("utf-8"))
+        assert list(entry["languages"]) == [lang]
+        assert (built / f"site/{lang}/search/rules.json").is_file()
+    ja = (built / "site/ja/frameworks/score/index.html").read_text("utf-8")
+    # Marked for the index; the hidden token fields are taken out again once it is built.
+    assert "data-pagefind-body" in ja and "cs-search-terms" not in ja
 
 
 def test_edit_link_points_at_the_yaml_source(built):

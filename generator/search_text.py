@@ -1,0 +1,287 @@
+"""Search normalisation: one set of rules for the indexed text and for what readers type.
+
+The rules are data (``rules_for``: spelling variants, synonyms and question phrasings from
+``frameworks/site/search.yaml``, compiled to regular expressions both Python and JavaScript
+read). The code here has a twin, ``overrides/assets/cs-playbook/search-text.js``, which the
+browser runs on queries; a test runs both on the same strings and compares.
+
+Steps, in order: NFKC and lower case; hiragana as katakana; small kana as full-size; the
+long-vowel mark and the middle dot dropped (マネージャー = マネジャー); every listed form
+replaced by its canonical word (longest first, one pass; Latin forms only as whole words, a
+plural included). Japanese runs become overlapping character pairs, written as ASCII tokens
+(``zq`` + each code point as four letters a–p) so that the search engine keeps them whole and
+any part of a word (サクセス in カスタマーサクセス) is found by the pairs it shares.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypedDict
+
+TOKEN_PREFIX = "zq"
+_NIBBLES = "abcdefghijklmnop"
+_JAPANESE = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
+_RUN = re.compile(f"[{_JAPANESE}]+")
+_LATIN_WORD = re.compile("[a-z0-9]+")
+_SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+_DROPPED = str.maketrans("", "", "\u30fc\u30fb")
+_LATIN_FORM = re.compile(r"^[a-z0-9][a-z0-9 /:.'&+-]*$")
+#: Particles typed between two words of a question (顧客の声, CSとサポートの違い).
+_PARTICLES = re.compile(
+    "(?<=[^\\s\u3041-\u3096])[のをとにでがはへもや]{1,2}(?=[^\\s\u3041-\u3096])"
+)
+_SPECIAL = re.compile(r"([.*+?^${}()|\[\]\\/-])")
+
+
+class SearchRules(TypedDict):
+    """The rules of one language's site, as written to ``search/rules.json``."""
+
+    table: dict[str, str]
+    fold_latin: str
+    fold_other: str
+    phrasings_ja: str
+    phrasings_en: str
+
+
+def base_form(text: str) -> str:
+    """NFKC, lower case, katakana for hiragana and small kana, no long-vowel mark or middle dot."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text)
+    return text.translate(_SMALL_KANA).translate(_DROPPED)
+
+
+def _escape(text: str) -> str:
+    """A regular-expression literal that Python and JavaScript read alike."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    return "|".join(_escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+def rules_for(
+    lang: str,
+    equivalents: Iterable[tuple[str, Sequence[str]]],
+    synonyms: Iterable[Mapping[str, Sequence[str]]],
+    phrasings: Mapping[str, Sequence[str]],
+) -> SearchRules:
+    """The rules of ``lang``'s site from the content's search data.
+
+    ``synonyms`` are ``{lang: [canonical, form…]}`` groups; on a site every form in every
+    language is read as that site's canonical word. The first canonical given for a form wins.
+    """
+    table: dict[str, str] = {}
+
+    def add(canonical: str, forms: Iterable[str]) -> None:
+        target = base_form(canonical)
+        table.setdefault(target, target)
+        for form in forms:
+            form = base_form(form).strip()
+            if form:
+                table.setdefault(form, target)
+
+    for canonical, forms in equivalents:
+        add(canonical, forms)
+    for group in synonyms:
+        words = list(group[lang]) + [w for other, ws in group.items() if other != lang for w in ws]
+        add(words[0], words)
+    latin = [f for f in table if _LATIN_FORM.match(f)]
+    other = [f for f in table if not _LATIN_FORM.match(f)]
+    ja_phrases = [unicodedata.normalize("NFKC", p).lower() for p in phrasings.get("ja", [])]
+    en_phrases = [base_form(p) for p in phrasings.get("en", [])]
+    return {
+        "table": table,
+        "fold_latin": f"(?<![a-z0-9])({_alternation(latin)})(?:e?s)?(?![a-z0-9])" if latin else "",
+        "fold_other": f"({_alternation(other)})" if other else "",
+        "phrasings_ja": f"(?:{_alternation(ja_phrases)})(?=\\s|$)" if ja_phrases else "",
+        "phrasings_en": (
+            f"(?<![a-z0-9'])(?:{_alternation(en_phrases)})(?![a-z0-9'])" if en_phrases else ""
+        ),
+    }
+
+
+class Normalizer:
+    """Compiled rules: :meth:`normalize` for any text, :meth:`query_words` for a query."""
+
+    def __init__(self, rules: SearchRules) -> None:
+        self.table = rules["table"]
+        self.fold_latin = _compiled(rules["fold_latin"])
+        self.fold_other = _compiled(rules["fold_other"])
+        self.phrasings_ja = _compiled(rules["phrasings_ja"])
+        self.phrasings_en = _compiled(rules["phrasings_en"])
+        self._inner: dict[str, list[str]] | None = None
+
+    def fold(self, text: str) -> str:
+        """Every listed form of text already in :func:`base_form` replaced by its canonical word."""
+        table = self.table
+        if self.fold_latin is not None:
+            text = self.fold_latin.sub(lambda m: table[m.group(1)], text)
+        if self.fold_other is not None:
+            text = self.fold_other.sub(lambda m: table[m.group(1)], text)
+        return text
+
+    def normalize(self, text: str) -> str:
+        """:func:`base_form`, then :meth:`fold`."""
+        return self.fold(base_form(text))
+
+    def query_words(self, query: str) -> list[str]:
+        """The normalised words of a query, its question phrasing and particles left out.
+
+        Japanese phrasing (〜とは) is cut from the end of a word as typed, then the particles
+        between words; English phrasing (how to) after folding, so that a listed form holding
+        such a word (book of business) is read first. Phrasing alone (what is) counts whole.
+        """
+        text = unicodedata.normalize("NFKC", query).lower()
+        text = _PARTICLES.sub(" ", _cut(self.phrasings_ja, text))
+        text = _cut(self.phrasings_en, self.normalize(text))
+        return [w for w in re.split("[^a-z0-9/" + _JAPANESE + "]+", text) if w]
+
+    def page_tokens(self, text: str, repeat_cap: int = 1) -> list[str]:
+        """Index tokens of a page's text: pairs of its Japanese runs, as written and folded,
+        and the Latin words folding added (the engine indexes the words as written itself).
+
+        A token that occurs several times is written up to ``repeat_cap`` times, so the engine
+        still sees that a page about a word uses it often, without a long page's tokens
+        growing with every repetition."""
+        written = base_form(text)
+        folded = self.fold(written)
+        counts = Counter(_pairs(folded))
+        if folded != written:
+            for token, count in Counter(_pairs(written)).items():
+                counts[token] = max(counts[token], count)
+            seen = set(_LATIN_WORD.findall(written))
+            counts.update(w for w in _LATIN_WORD.findall(folded) if w not in seen)
+        for variant in self.inner_variants(written):
+            counts.update(t for t in dict.fromkeys(_pairs(variant)) if t not in counts)
+        return [t for t, n in counts.items() for _ in range(min(n, repeat_cap))]
+
+    def inner_variants(self, text: str) -> list[str]:
+        """Each listed Japanese form found in text (in base form), with a shorter form inside it
+        read as its canonical word: チャーンリスク is its own word, and also 解約リスク."""
+        if self.fold_other is None:
+            return []
+        out: dict[str, None] = {}
+        for found in dict.fromkeys(m.group(1) for m in self.fold_other.finditer(text)):
+            for inner in self._inner_forms().get(found, ()):
+                variant = found.replace(inner, self.table[inner])
+                if variant != found:
+                    out[variant] = None
+        return list(out)
+
+    def _inner_forms(self) -> dict[str, list[str]]:
+        """Japanese forms -> the other forms inside them (computed once)."""
+        if self._inner is None:
+            forms = [f for f in self.table if not _LATIN_FORM.match(f)]
+            self._inner = {
+                f: [g for g in forms if g != f and g in f and self.table[g] != self.table[f]]
+                for f in forms
+            }
+        return self._inner
+
+    def title_keys(self, title: str, kind: str) -> str:
+        """A title as the browser compares queries with it: folded, with its inner variants,
+        and the page's kind."""
+        written = base_form(title)
+        return " ".join([self.fold(written), *self.inner_variants(written), self.normalize(kind)])
+
+    def all_tokens(self, text: str) -> list[str]:
+        """Every token of a text: its pairs and its Latin words, folded."""
+        folded = self.normalize(text)
+        return run_tokens(folded, with_last=True) + _LATIN_WORD.findall(folded)
+
+    def query_tokens(self, word: str) -> list[str]:
+        """Search terms of one normalised query word: pairs that cover each Japanese run
+        (every second pair, and the last: ヘルススコア -> ヘル スス コア), so a query needs
+        half the index chunks and still requires every character, and its Latin words."""
+        return cover_tokens(word) + _LATIN_WORD.findall(word)
+
+
+def _compiled(source: str) -> re.Pattern[str] | None:
+    return re.compile(source) if source else None
+
+
+def _cut(pattern: re.Pattern[str] | None, text: str) -> str:
+    """``text`` without what ``pattern`` matches, unless nothing else would be left."""
+    if pattern is None:
+        return text
+    rest = pattern.sub(" ", text)
+    return rest if rest.strip() else text
+
+
+def _pairs(text: str) -> list[str]:
+    """The pair tokens of every run, each time it occurs, and every run's last character."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        out.extend(encode(run[i : i + 2]) for i in range(len(run) - 1))
+        out.append(encode(run[-1]))
+    return out
+
+
+def cover_tokens(text: str) -> list[str]:
+    """Tokens of pairs that together cover every Japanese run of ``text``."""
+    out: dict[str, None] = {}
+    for run in _RUN.findall(text):
+        if len(run) == 1:
+            out[encode(run)] = None
+            continue
+        starts = list(range(0, len(run) - 1, 2))
+        if starts[-1] != len(run) - 2:
+            starts.append(len(run) - 2)
+        out.update((encode(run[i : i + 2]), None) for i in starts)
+    return list(out)
+
+
+def run_tokens(text: str, *, with_last: bool) -> list[str]:
+    """Tokens of each Japanese run's character pairs; a one-character run is its character.
+
+    ``with_last`` adds every run's last character (pages: so a one-character query finds a
+    word that ends with it; the engine matches a query term as a prefix)."""
+    out: dict[str, None] = {}
+    for run in _RUN.findall(text):
+        if len(run) == 1:
+            out[encode(run)] = None
+            continue
+        for i in range(len(run) - 1):
+            out[encode(run[i : i + 2])] = None
+        if with_last:
+            out[encode(run[-1])] = None
+    return list(out)
+
+
+def encode(chars: str) -> str:
+    """The token of a character or pair: ``zq`` and each code point as four letters a–p."""
+    return TOKEN_PREFIX + "".join(
+        _NIBBLES[(ord(c) >> shift) & 0xF] for c in chars for shift in (12, 8, 4, 0)
+    )
+
+
+def vocabulary(texts: Iterable[str], normalizer: Normalizer) -> list[str]:
+    """The site's words for "did you mean": Latin words of 4+ letters and katakana words of
+    3+ characters, most frequent first."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        folded = normalizer.normalize(text)
+        for word in _LATIN_WORD.findall(folded):
+            if len(word) >= 4 and not word.isdigit():
+                counts[word] = counts.get(word, 0) + 1
+        for word in re.findall("[\u30a1-\u30fa]{3,}", folded):
+            counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
+def vocabulary_chunks(words: Iterable[str], limit: int) -> dict[str, list[str]]:
+    """Words grouped by their first character, at most ``limit`` per group (in given order)."""
+    chunks: dict[str, list[str]] = {}
+    for word in words:
+        chunk = chunks.setdefault(word[0], [])
+        if len(chunk) < limit:
+            chunk.append(word)
+    return chunks
+
+
+def rules_json(rules: SearchRules) -> dict[str, Any]:
+    """The rules as written for the browser."""
+    return dict(rules)
