@@ -61,6 +61,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         docs_dir = self.root / "docs" / lang
         config.docs_dir = str(docs_dir)
         config.site_url = _language_url(config.site_url, lang) if config.site_url else None
+        if not config.repo_url:
+            config.edit_uri = None  # else MkDocs makes edit links relative to the page
         config.theme["language"] = lang
         self.handwritten = sorted(
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
@@ -109,6 +111,10 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         search_started = time.perf_counter()
         search_index.install(Path(config.site_dir), variants)
         self.search_seconds = time.perf_counter() - search_started
+        if not config.site_url:
+            # A sitemap needs absolute addresses; without a site address there is none to give.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -61,6 +61,8 @@ RoleRef = Annotated[_SlugStr, RefTo("role")]
 ChannelRef = Annotated[_SlugStr, RefTo("channel")]
 ArticleRef = Annotated[_SlugStr, RefTo("article")]
 ComparisonRef = Annotated[_SlugStr, RefTo("comparison")]
+CurriculumRef = Annotated[_SlugStr, RefTo("curriculum")]
+NavigatorRef = Annotated[_SlugStr, RefTo("challenge-navigator")]
 
 
 class Item(Model):

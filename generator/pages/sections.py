@@ -10,19 +10,23 @@ from generator.pages import PageBuilder, PageSpec, guides, kpis, templates_pages
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
-    """The home page: what the site holds, leading to every section."""
-    groups = _framework_groups(catalog)
+    """The home page: situations of a working day, one line per section, leader material apart."""
+    sections = [
+        (label_key, index)
+        for kind, label_key, index in (
+            ("framework", "frameworks", "frameworks/index.md"),
+            ("playbook", "playbooks", "playbooks/index.md"),
+            ("template", "templates", "templates/index.md"),
+            ("checklist", "checklists", "checklists/index.md"),
+            ("kpi", "kpis", "kpis/index.md"),
+            ("question-set", "question_sets", "question-sets/index.md"),
+            ("term", "glossary", "glossary/index.md"),
+        )
+        if catalog.of(kind) or kind == "term"
+    ]
     context = {
         "site": catalog.one("site"),
-        "groups": groups,
-        "playbooks": catalog.of("playbook"),
-        "checklists": catalog.of("checklist"),
-        "question_sets": catalog.of("question-set"),
-        "start_pages": [
-            (kind, item)
-            for kind in ("challenge-navigator", "curriculum")
-            for item in catalog.of(kind)
-        ],
+        "sections": sections,
         "reference_pages": [
             (kind, item) for kind in ("comparison", "article") for item in catalog.of(kind)
         ],
