@@ -261,9 +261,20 @@ def score_command(
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option("--customer", default="", help="Customer name put in front of each title.")
+@click.option(
+    "--weekdays-only", is_flag=True, help="Move steps on a Saturday or Sunday to the next Monday."
+)
 @click.pass_obj
 def schedule_command(
-    project: Path, playbook_id: str, anchor: str, fmt: str, lang: str, output: str | None
+    project: Path,
+    playbook_id: str,
+    anchor: str,
+    fmt: str,
+    lang: str,
+    output: str | None,
+    customer: str,
+    weekdays_only: bool,
 ) -> None:
     """Dated steps of a playbook as a Markdown checklist or an .ics calendar."""
     from generator.schedule import ScheduleError, ics, markdown, parse_anchor
@@ -271,7 +282,8 @@ def schedule_command(
     catalog = _catalog_or_exit(project)
     playbook = _item_or_exit(catalog, "playbook", playbook_id, "schedule")
     try:
-        text = (ics if fmt == "ics" else markdown)(catalog, playbook, parse_anchor(anchor), lang)
+        write = ics if fmt == "ics" else markdown
+        text = write(catalog, playbook, parse_anchor(anchor), lang, customer, weekdays_only)
     except ScheduleError as exc:
         click.echo(f"cs-playbook schedule: --anchor: {exc}", err=True)
         sys.exit(1)

@@ -150,3 +150,32 @@ def test_schedule_refuses_dates_beyond_the_calendar(page, site_url):
     page.fill(".csp-schedule input[name=anchor]", "0050-03-01")
     assert page.locator(".csp-schedule__invalid").is_hidden()
     assert page.locator(".csp-schedule__list li").first.inner_text().startswith("0050-")
+
+
+@pytest.mark.parametrize(("lang", "customer"), [("ja", "株式会社ACME"), ("en", "Acme, Inc.")])
+def test_schedule_per_customer_on_weekdays(page, site_url, tmp_path: Path, lang, customer):
+    """Customer name in titles, UIDs and file names; weekend steps on Mondays; same as the CLI."""
+    playbook = CATALOG.get("playbook", "high-touch")
+    anchor = dt.date(2026, 3, 28)  # a Saturday: the kickoff (offset 0) moves to Monday
+    page.goto(f"{site_url}/{lang}/playbooks/high-touch/", wait_until="load")
+    page.fill(".csp-schedule input[name=anchor]", anchor.isoformat())
+    page.fill(".csp-schedule input[name=customer]", f"  {customer} ")
+    page.check(".csp-schedule input[name=weekdays]")
+    with page.expect_download() as info:
+        page.click(".csp-schedule__ics")
+    assert info.value.suggested_filename == f"{customer.replace(' ', '-')}-high-touch.ics"
+    info.value.save_as(tmp_path / "page.ics")
+    expected = ics(CATALOG, playbook, anchor, lang, customer, weekdays_only=True)
+    assert (tmp_path / "page.ics").read_bytes() == expected.encode("utf-8")
+    events = icalendar.Calendar.from_ical(expected).walk("VEVENT")
+    assert all(str(e["SUMMARY"]).startswith(f"{customer}: ") for e in events)
+    assert all(e["DTSTART"].dt.weekday() < 5 for e in events)
+    checklist = _download(page, ".csp-schedule__md", tmp_path / "page.md")
+    assert checklist == markdown(
+        CATALOG, playbook, anchor, lang, customer, weekdays_only=True
+    ).encode("utf-8")
+    shown = page.locator(".csp-schedule__list li").all_inner_texts()
+    assert all(dt.date.fromisoformat(s[:10]).weekday() < 5 for s in shown)
+    # The computed dates are also written into the steps table (and so printed).
+    dated = page.locator(".md-typeset table .csp-step-date").all_inner_texts()
+    assert len(dated) == len(playbook.steps) and dated[0] == shown[0][:10]

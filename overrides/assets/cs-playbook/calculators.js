@@ -159,9 +159,32 @@
     var year = new Date(time).getUTCFullYear();
     return year >= 1 && year <= 9999;
   }
+  // schedule.weekday_of(): a Saturday or Sunday moves to the next Monday.
+  function weekday(time) {
+    var day = new Date(time).getUTCDay();
+    return day === 6 ? time + 2 * DAY : day === 0 ? time + DAY : time;
+  }
+  function dayOf(anchor, step, weekdaysOnly) {
+    var day = anchor + step.offset * DAY;
+    return weekdaysOnly ? weekday(day) : day;
+  }
+  // schedule.for_customer(): "ACME: 30日レビュー" (the pattern comes from the labels).
+  function squeeze(text) { return text.split(/\s+/).filter(Boolean).join(" "); }
+  function forCustomer(title, customer, pattern) {
+    if (!customer) return title;
+    return pattern.replace(/\{(customer|title)\}/g, function (_, key) {
+      return key === "customer" ? customer : title;
+    });
+  }
+  // schedule.file_name(): "<customer>-<playbook>.<ext>".
+  function fileName(id, customer, extension) {
+    var cleaned = Array.from(squeeze(customer.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, " ")).replace(/ /g, "-"))
+      .slice(0, 60).join("");
+    return (cleaned ? cleaned + "-" : "") + id + "." + extension;
+  }
   // A real YYYY-MM-DD date whose steps (and the day after each) fall in the years 1-9999,
   // as schedule.parse_anchor() and dated_steps() require; null otherwise.
-  function parseAnchor(text, data) {
+  function parseAnchor(text, data, weekdaysOnly) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
     var parts = text.split("-").map(Number);
     var date = new Date(0);
@@ -169,38 +192,63 @@
     var anchor = date.getTime();
     if (!inCalendar(anchor) || iso(anchor) !== text) return null;
     var fits = data.steps.every(function (s) {
-      var day = anchor + s.offset * DAY;
+      var day = dayOf(anchor, s, weekdaysOnly);
       return inCalendar(day) && inCalendar(day + DAY);
     });
     return fits ? anchor : null;
   }
-  function ics(data, anchor, lang) {
+  function ics(data, anchor, lang, options) {
     var stamp = compact(anchor) + "T000000Z";
+    var uidPrefix = options.customer ? escapeText(options.customer) + "-" : "";
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CS Playbook//Schedules//EN",
       "CALSCALE:GREGORIAN"];
     data.steps.forEach(function (s) {
-      var day = anchor + s.offset * DAY;
+      var day = dayOf(anchor, s, options.weekdaysOnly);
       var description = s.description[lang].trim() + "\n\n" + s.owner[lang] + " / " + s.channel[lang];
-      lines.push("BEGIN:VEVENT", "UID:" + data.id + "-" + s.id + "-" + compact(day) + "@cs-playbook",
+      var title = forCustomer(s.title[lang], options.customer, options.pattern);
+      lines.push("BEGIN:VEVENT", "UID:" + uidPrefix + data.id + "-" + s.id + "-" + compact(day) + "@cs-playbook",
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + compact(day),
-        "DTEND;VALUE=DATE:" + compact(day + DAY), "SUMMARY:" + escapeText(s.title[lang]),
+        "DTEND;VALUE=DATE:" + compact(day + DAY), "SUMMARY:" + escapeText(title),
         "DESCRIPTION:" + escapeText(description), "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     return lines.map(function (l) { return fold(l) + "\r\n"; }).join("");
   }
-  function markdown(data, anchor, lang, anchorLabel) {
-    var lines = ["# " + data.title[lang], "", anchorLabel + ": " + iso(anchor), ""];
+  function markdown(data, anchor, lang, options) {
+    var title = forCustomer(data.title[lang], options.customer, options.pattern);
+    var lines = ["# " + title, "", options.anchorLabel + ": " + iso(anchor), ""];
     data.steps.forEach(function (s) {
-      lines.push("- [ ] " + iso(anchor + s.offset * DAY) + " — " + s.title[lang] + " (" +
+      lines.push("- [ ] " + iso(dayOf(anchor, s, options.weekdaysOnly)) + " — " + s.title[lang] + " (" +
         s.owner[lang] + " / " + s.channel[lang] + ")");
     });
     return lines.join("\n") + "\n";
+  }
+  // The date of each step also goes into the steps table and under each step's heading,
+  // so a printed playbook carries the dates.
+  function markSteps(data, anchor, weekdaysOnly) {
+    data.steps.forEach(function (s) {
+      var text = anchor === null ? "" : iso(dayOf(anchor, s, weekdaysOnly));
+      var targets = document.querySelectorAll(
+        ".md-typeset table a[href='#" + s.id + "'], .md-typeset [id='" + s.id + "']");
+      for (var i = 0; i < targets.length; i++) {
+        var host = targets[i].tagName === "A" ? targets[i].closest("tr").cells[0] : targets[i];
+        var mark = host.querySelector(".csp-step-date");
+        if (!mark) {
+          mark = document.createElement("span");
+          mark.className = "csp-step-date";
+          host.insertBefore(mark, host.firstChild);
+        }
+        mark.textContent = text;
+        mark.hidden = text === "";
+      }
+    });
   }
   function setUp(box) {
     var data = JSON.parse(box.querySelector("script[type='application/json']").textContent);
     var lang = document.documentElement.lang === "en" ? "en" : "ja";
     var input = box.querySelector("input[name=anchor]");
+    var customerInput = box.querySelector("input[name=customer]");
+    var weekdaysInput = box.querySelector("input[name=weekdays]");
     var list = box.querySelector(".csp-schedule__list");
     var icsLink = box.querySelector(".csp-schedule__ics");
     var mdLink = box.querySelector(".csp-schedule__md");
@@ -210,23 +258,32 @@
       urls.forEach(function (u) { URL.revokeObjectURL(u); }); urls = [];
       list.textContent = "";
       icsLink.hidden = mdLink.hidden = true;
-      var anchor = parseAnchor(input.value, data);
+      var options = {
+        customer: customerInput ? squeeze(customerInput.value) : "",
+        weekdaysOnly: weekdaysInput ? weekdaysInput.checked : false,
+        pattern: box.getAttribute("data-customer-title") || "{customer}: {title}",
+        anchorLabel: box.getAttribute("data-anchor-label") || ""
+      };
+      var anchor = parseAnchor(input.value, data, options.weekdaysOnly);
       invalid.hidden = anchor !== null || input.value === "";
+      markSteps(data, anchor, options.weekdaysOnly);
       if (anchor === null) return;
       data.steps.forEach(function (s) {
         var item = document.createElement("li");
-        item.textContent = iso(anchor + s.offset * DAY) + " — " + s.title[lang];
+        item.textContent = iso(dayOf(anchor, s, options.weekdaysOnly)) + " — " +
+          forCustomer(s.title[lang], options.customer, options.pattern);
         list.appendChild(item);
       });
-      var anchorLabel = box.getAttribute("data-anchor-label") || "";
-      var icsUrl = URL.createObjectURL(new Blob([ics(data, anchor, lang)], { type: "text/calendar" }));
-      var mdUrl = URL.createObjectURL(new Blob([markdown(data, anchor, lang, anchorLabel)], { type: "text/markdown" }));
+      var icsUrl = URL.createObjectURL(new Blob([ics(data, anchor, lang, options)], { type: "text/calendar" }));
+      var mdUrl = URL.createObjectURL(new Blob([markdown(data, anchor, lang, options)], { type: "text/markdown" }));
       urls.push(icsUrl, mdUrl);
       icsLink.href = icsUrl; mdLink.href = mdUrl;
+      icsLink.download = fileName(data.id, options.customer, "ics");
+      mdLink.download = fileName(data.id, options.customer, "md");
       icsLink.hidden = mdLink.hidden = false;
     }
-    input.addEventListener("input", update);
-    input.addEventListener("change", update);
+    box.addEventListener("input", update);
+    box.addEventListener("change", update);
     update();
   }
   window.cspSchedule = function () {
