@@ -243,7 +243,8 @@ def test_cli_schedule_for_a_customer():
     args = ["--project", str(ROOT), "schedule", "qbr", "--anchor", "2026-03-28"]
     result = runner.invoke(main, [*args, "--customer", "ACME", "--weekdays-only", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    dates = [dt.date.fromisoformat(line[6:16]) for line in result.output.splitlines() if "[ ]" in line]
+    lines = [line for line in result.output.splitlines() if line.startswith("- [ ]")]
+    dates = [dt.date.fromisoformat(line[6:16]) for line in lines]
     assert dates and all(d.weekday() < 5 for d in dates)
     assert result.output.startswith("# ACME: ")
 
