@@ -310,6 +310,7 @@ def schedule_command(
     is_flag=True,
     help="Print an answers file with every field and example values.",
 )
+@click.option("--customer", default="", help="The customer's name (fills the customer field).")
 @click.pass_obj
 def fill_command(
     project: Path,
@@ -319,6 +320,7 @@ def fill_command(
     output: str | None,
     allow_missing: bool,
     show_example: bool,
+    customer: str,
 ) -> None:
     """Fill a template from an answers file; every problem is FILE:line:col: field: message."""
     from generator.fill import check_answers, example_answers, fill
@@ -337,6 +339,12 @@ def fill_command(
         sys.exit(1)
     doc, load_errors = load_file(path, answers_file)
     errors = list(load_errors)
+    if customer.strip():
+        if not template.customer_field:
+            click.echo(f"cs-playbook fill: --customer: {template_id} has no customer field", err=True)
+            sys.exit(1)
+        if doc is not None and isinstance(doc.data, dict):
+            doc.data[template.customer_field] = " ".join(customer.split())
     if doc is not None:
         flagged = {e.key for e in load_errors}
         for problem in check_answers(template, doc.data, allow_missing):

@@ -82,7 +82,20 @@ class FillableTemplate(Item):
     purpose: Text
     when: Text
     fields: list[TemplateField] = Field(min_length=1)
+    #: The short-text field that names the customer: drafts in the browser are kept per
+    #: value of it, and ``cs-playbook fill --customer`` sets it.
+    customer_field: str | None = None
     body: Text
+
+    @field_validator("customer_field")
+    @classmethod
+    def _customer_field_is_short_text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        types = {f.id: f.type for f in info.data.get("fields", [])}
+        if types.get(value) != "short":
+            raise ValueError(f"{value!r} is not a short-text field of this template")
+        return value
 
     @field_validator("body")
     @classmethod
