@@ -341,7 +341,8 @@ def fill_command(
     errors = list(load_errors)
     if customer.strip():
         if not template.customer_field:
-            click.echo(f"cs-playbook fill: --customer: {template_id} has no customer field", err=True)
+            message = f"cs-playbook fill: --customer: {template_id} has no customer field"
+            click.echo(message, err=True)
             sys.exit(1)
         if doc is not None and isinstance(doc.data, dict):
             doc.data[template.customer_field] = " ".join(customer.split())

