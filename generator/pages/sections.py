@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.catalog import Catalog
+from generator.kana import KANA_ROWS, kana_row, latin_row, reading_key
 from generator.links import PAGE_FOLDERS
 from generator.pages import PageBuilder, PageSpec, guides, kpis, templates_pages
 
@@ -89,14 +91,38 @@ def question_sets(catalog: Catalog) -> list[PageSpec]:
 
 
 def glossary(catalog: Catalog) -> list[PageSpec]:
-    """One glossary page with every term of every glossary file, ordered by id."""
-    terms = sorted((t for g in catalog.of("glossary") for t in g.terms), key=lambda t: t.id)
+    """One glossary page with every term of every glossary file, in each language's index
+    order: Japanese by reading under gojūon rows, English A–Z under letters."""
+    terms = [t for g in catalog.of("glossary") for t in g.terms]
+    by_reading = sorted(terms, key=lambda t: (reading_key(t.reading or t.head_ja()), t.id))
+    by_letter = sorted(terms, key=lambda t: (t.term.en.casefold(), t.id))
+    rows = {
+        "ja": _index_rows(by_reading, lambda t: kana_row(reading_key(t.reading or t.head_ja()))),
+        "en": _index_rows(by_letter, lambda t: latin_row(t.term.en)),
+    }
+    letters = [(f"letter-{c.lower()}", c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    index = {
+        lang: [
+            (anchor, heading, any(a == anchor for a, _, _ in rows[lang]))
+            for anchor, heading in full
+        ]
+        for lang, full in (("ja", KANA_ROWS), ("en", letters))
+    }
     sources = sorted(catalog.source("glossary", g.id) for g in catalog.of("glossary"))
+    context = {"rows": rows, "index": index}
     return [
-        PageSpec(
-            "glossary/index.md", "glossary.md.j2", {"terms": terms}, sources[0] if sources else None
-        )
+        PageSpec("glossary/index.md", "glossary.md.j2", context, sources[0] if sources else None)
     ]
+
+
+def _index_rows(
+    terms: list[Any], row_of: Callable[[Any], tuple[str, str]]
+) -> list[tuple[str, str, list[Any]]]:
+    """(anchor, heading, terms) per index row, in the order the sorted terms give."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for term in terms:
+        rows.setdefault(row_of(term), []).append(term)
+    return [(anchor, heading, items) for (anchor, heading), items in rows.items()]
 
 
 def _items_of(catalog: Catalog, *kinds: str) -> list[tuple[str, Any]]:
