@@ -161,21 +161,25 @@ def evaluate(node: Node, values: dict[str, float]) -> float:
     return args[0] / args[1]
 
 
-def pretty(node: Node, parent: int = 0) -> str:
-    """The tree written back for people: × ÷ −, parentheses only where needed."""
+def pretty(node: Node, parent: int = 0, names: dict[str, str] | None = None) -> str:
+    """The tree written back for people: × ÷ −, parentheses only where needed.
+
+    With ``names``, inputs are written with those names (their labels in the reader's
+    language) instead of their ids.
+    """
     if "num" in node:
         value = node["num"]
         return str(int(value)) if float(value).is_integer() else str(value)
     if "var" in node:
-        return str(node["var"])
+        return names.get(node["var"], node["var"]) if names else str(node["var"])
     if "fn" in node:
-        return f"{node['fn']}({', '.join(pretty(a) for a in node['args'])})"
+        return f"{node['fn']}({', '.join(pretty(a, 0, names) for a in node['args'])})"
     op = node["op"]
     if op == "neg":
-        return f"−{pretty(node['args'][0], 3)}"
+        return f"−{pretty(node['args'][0], 3, names)}"
     level = 1 if op in "+-" else 2
     symbol = {"+": "+", "-": "−", "*": "×", "/": "÷"}[op]
-    left = pretty(node["args"][0], level)
-    right = pretty(node["args"][1], level + 1)
+    left = pretty(node["args"][0], level, names)
+    right = pretty(node["args"][1], level + 1, names)
     text = f"{left} {symbol} {right}"
     return f"({text})" if level < parent else text

@@ -27,6 +27,13 @@ def kpis(catalog: Catalog) -> list[PageSpec]:
         context: dict[str, Any] = {
             "item": item,
             "formula": pretty(tree),
+            "input_labels": {
+                lang: {i.id: i.label(lang) for i in item.inputs} for lang in ("ja", "en")
+            },
+            "formula_in_words": {
+                lang: pretty(tree, names={i.id: i.label(lang) for i in item.inputs})
+                for lang in ("ja", "en")
+            },
             "tree": tree,
             "digits": DIGITS[item.unit],
             "example": {lang: compute(item, item.example, lang) for lang in ("ja", "en")},

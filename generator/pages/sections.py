@@ -187,6 +187,10 @@ def _whatif_data(score_model: Any) -> dict[str, Any]:
     return {
         "components": [c.id for c in score_model.components],
         "weights": [c.weight for c in score_model.components],
+        "names": {
+            "ja": [c.name.ja for c in score_model.components],
+            "en": [c.name.en for c in score_model.components],
+        },
         "bands": [
             {
                 "id": b.id,

@@ -46,6 +46,24 @@
     return script ? JSON.parse(script.textContent) : null;
   }
 
+  // ---- typed numbers: "1,000,000", full-width digits and spaces are accepted --------------
+  var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+  function readNumber(raw) {
+    var text = raw.normalize("NFKC").replace(/[\s,_]/g, "");
+    return NUMBER.test(text) ? Number(text) : NaN;
+  }
+  // The number as typed, with thousands separators in its whole part (shown after typing).
+  function withSeparators(raw) {
+    var text = raw.normalize("NFKC").replace(/[\s,_]/g, "");
+    if (!/^\d+(\.\d*)?$/.test(text)) return raw;
+    var parts = text.split(".");
+    return group(parts[0].replace(/^0+(?=\d)/, "")) + (parts.length > 1 ? "." + parts[1] : "");
+  }
+  function markField(input, bad) {
+    if (bad) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
   // ---- KPI calculators -------------------------------------------------------------------
   function setUpKpi(box) {
     var data = readData(box);
@@ -54,17 +72,20 @@
     function update() {
       var values = {};
       var inputs = form.querySelectorAll("input");
+      var faulty = null;
       for (var i = 0; i < inputs.length; i++) {
-        var raw = inputs[i].value.trim();
-        var number = raw === "" ? NaN : Number(raw);
-        if (!isFinite(number) || number < 0) {
-          output.textContent = data.missing;
-          output.removeAttribute("data-value");
-          return;
-        }
+        var number = readNumber(inputs[i].value);
+        var bad = !isFinite(number) || number < 0;
+        markField(inputs[i], bad);
+        if (bad && !faulty) faulty = inputs[i];
         values[inputs[i].name] = number;
       }
       output.removeAttribute("data-value");
+      if (faulty) {
+        var label = (data.labels && data.labels[faulty.name]) || faulty.name;
+        output.textContent = data.field_error ? data.field_error.replace("{label}", label) : data.missing;
+        return;
+      }
       var value;
       try {
         value = evaluate(data.tree, values);
@@ -82,24 +103,33 @@
       output.setAttribute("data-value", String(value));
     }
     form.addEventListener("input", update);
+    form.addEventListener("change", function (event) {
+      var input = event.target;
+      if (input instanceof HTMLInputElement && isFinite(readNumber(input.value))) {
+        input.value = withSeparators(input.value);
+      }
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     update();
   }
 
-  window.cspCalculators = { evaluate: evaluate, fixed: fixed };
+  window.cspCalculators = { evaluate: evaluate, fixed: fixed, readNumber: readNumber, markField: markField };
   window.cspKpis = function () {
     var boxes = document.querySelectorAll(".csp-calc[data-csp-kpi]");
     for (var i = 0; i < boxes.length; i++) setUpKpi(boxes[i]);
   };
 })();
 
-/* Health-score what-if: the same weighted average as generator/scoring.py. */
+/* Health-score what-if: the same weighted average as generator/scoring.py, with each
+   component's share of the score and the weakest component named. */
 (function () {
   "use strict";
   function setUp(box) {
     var data = JSON.parse(box.querySelector("script[type='application/json']").textContent);
     var lang = document.documentElement.lang === "en" ? "en" : "ja";
+    var calc = window.cspCalculators;
     var form = box.querySelector("form");
+    var parts = box.querySelector(".csp-whatif__parts");
     var out = {
       score: box.querySelector("output[name=score]"),
       band: box.querySelector("output[name=band]"),
@@ -109,20 +139,45 @@
       out.score.textContent = score; out.band.textContent = band; out.action.textContent = action;
     }
     function update() {
-      var total = 0, weight = 0;
+      var total = 0, weight = 0, given = [], faulty = false;
+      if (parts) parts.textContent = "";
+      out.band.removeAttribute("data-band");
       for (var i = 0; i < data.components.length; i++) {
-        var raw = form.elements[data.components[i]].value.trim();
+        var input = form.elements[data.components[i]];
+        var raw = input.value.trim();
+        calc.markField(input, false);
         if (raw === "") continue;
-        var value = Number(raw);
-        if (!isFinite(value) || value < 0 || value > 100) { show(data.range, "–", ""); return; }
+        var value = calc.readNumber(raw);
+        if (!isFinite(value) || value < 0 || value > 100) { calc.markField(input, true); faulty = true; continue; }
+        given.push({ index: i, value: value });
         total += data.weights[i] * value;
         weight += data.weights[i];
       }
+      if (faulty) { show(data.range, "–", ""); return; }
       if (weight === 0) { show(data.empty, "–", ""); return; }
       var score = total / weight;
       var band = data.bands.filter(function (b) { return score >= b.min; })[0];
-      show(window.cspCalculators.fixed(score, 1), band.name[lang], band.action[lang]);
+      show(calc.fixed(score, 1), band.name[lang], band.action[lang]);
       out.band.setAttribute("data-band", band.id);
+      if (!parts || !data.names) return;
+      var weakest = given.reduce(function (low, g) { return g.value < low.value ? g : low; });
+      given.forEach(function (g) {
+        var item = document.createElement("li");
+        var share = data.weights[g.index] / weight;
+        var words = {
+          name: data.names[lang][g.index], value: calc.fixed(g.value, 1),
+          share: calc.fixed(share * 100, 1), points: calc.fixed(share * g.value, 1)
+        };
+        item.textContent = data.part.replace(/\{(name|value|share|points)\}/g, function (_, key) {
+          return words[key];
+        });
+        item.setAttribute("data-component", data.components[g.index]);
+        if (g === weakest && given.length > 1) {
+          item.className = "csp-whatif__weakest";
+          item.appendChild(document.createTextNode(" " + data.weakest));
+        }
+        parts.appendChild(item);
+      });
     }
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
