@@ -171,7 +171,8 @@ def pretty(node: Node, parent: int = 0, names: dict[str, str] | None = None) -> 
         value = node["num"]
         return str(int(value)) if float(value).is_integer() else str(value)
     if "var" in node:
-        return names.get(node["var"], node["var"]) if names else str(node["var"])
+        name = str(node["var"])
+        return names.get(name, name) if names else name
     if "fn" in node:
         return f"{node['fn']}({', '.join(pretty(a, 0, names) for a in node['args'])})"
     op = node["op"]
