@@ -233,6 +233,7 @@
   }
   // schedule.file_name(): "<customer>-<playbook>.<ext>".
   function fileName(id, customer, extension) {
+    // eslint-disable-next-line no-control-regex -- control characters are refused in names
     var cleaned = Array.from(squeeze(customer.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, " ")).replace(/ /g, "-"))
       .slice(0, 60).join("");
     return (cleaned ? cleaned + "-" : "") + id + "." + extension;
@@ -287,6 +288,7 @@
         ".md-typeset table a[href='#" + s.id + "'], .md-typeset [id='" + s.id + "']");
       for (var i = 0; i < targets.length; i++) {
         var host = targets[i].tagName === "A" ? targets[i].closest("tr").cells[0] : targets[i];
+        /** @type {HTMLElement | null} */
         var mark = host.querySelector(".csp-step-date");
         if (!mark) {
           mark = document.createElement("span");

@@ -283,6 +283,7 @@
   function squeeze(text) { return text.split(SPACE).filter(Boolean).join(" "); }
   // The same file names as generator/schedule.py file_name(): "<customer>-<id>.<ext>".
   function fileName(id, customer, extension) {
+    // eslint-disable-next-line no-control-regex -- control characters are refused in names
     var cleaned = Array.from(squeeze(customer.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, " ")).replace(/ /g, "-"))
       .slice(0, 60).join("");
     return (cleaned ? cleaned + "-" : "") + id + "." + extension;
@@ -328,14 +329,15 @@
     var nameInput = null;
     var placeholderPattern = placeholderRegExp(data.placeholder);
     var current = "";
-    try { current = window.localStorage.getItem(lastKey) || ""; } catch (e) { current = ""; }
+    try { current = window.localStorage.getItem(lastKey) || ""; } catch { current = ""; }
     var state = load(current);
     var url = null, htmlUrl = null, text = "", answers = {}, warned = false;
 
     function keyOf(name) { return name ? prefix + ":" + name : prefix; }
     function load(name) {
-      var loaded = {};
-      try { loaded = JSON.parse(window.localStorage.getItem(keyOf(name)) || "{}"); } catch (e) { loaded = {}; }
+      /** @type {Record<string, any>} */
+      var loaded;
+      try { loaded = JSON.parse(window.localStorage.getItem(keyOf(name)) || "{}"); } catch { loaded = {}; }
       loaded.__addRow = data.add_row;
       return loaded;
     }
@@ -343,12 +345,12 @@
       try {
         window.localStorage.setItem(keyOf(current), JSON.stringify(answers));
         window.localStorage.setItem(lastKey, current);
-      } catch (e) { /* storage full or off: the form still works */ }
+      } catch { /* storage full or off: the form still works */ }
     }
     function customerName() { return nameInput ? squeeze(nameInput.value) : ""; }
     function showDrafts() {
-      var names = [];
-      try { names = drafts(prefix); } catch (e) { names = []; }
+      var names;
+      try { names = drafts(prefix); } catch { names = []; }
       draftList.textContent = "";
       draftList.hidden = names.length === 0;
       if (!names.length) return;
@@ -368,7 +370,7 @@
         remove.textContent = words.delete;
         remove.setAttribute("aria-label", words.delete + ": " + (name || words.unnamed));
         remove.addEventListener("click", function () {
-          try { window.localStorage.removeItem(keyOf(name)); } catch (e) { /* ignore */ }
+          try { window.localStorage.removeItem(keyOf(name)); } catch { /* storage off */ }
           if (name === current) { state = load(""); current = ""; build(); update(); }
           showDrafts();
         });
@@ -415,7 +417,7 @@
           kept[data.customer_field] = current;
           window.localStorage.setItem(keyOf(current), JSON.stringify(kept));
         }
-      } catch (e) { /* storage off: nothing to keep */ }
+      } catch { /* storage off: nothing to keep */ }
       current = name;
       changed();
     }
@@ -481,7 +483,7 @@
       } else navigator.clipboard.writeText(text);
     });
     reset.addEventListener("click", function () {
-      try { window.localStorage.removeItem(keyOf(current)); } catch (e) { /* ignore */ }
+      try { window.localStorage.removeItem(keyOf(current)); } catch { /* storage off */ }
       current = "";
       state = { __addRow: data.add_row };
       build();
