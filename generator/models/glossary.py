@@ -30,7 +30,9 @@ class Term(Model):
 
     @model_validator(mode="after")
     def _reading_when_not_kana(self) -> Term:
-        if self.reading is None and not is_kana(self.head_ja()):
+        # Digits and spaces sort the same however they are read.
+        written = "".join(c for c in self.head_ja() if not (c.isspace() or c.isdigit()))
+        if self.reading is None and not is_kana(written):
             raise ValueError(f"give a reading in kana for {self.head_ja()!r}")
         return self
 
