@@ -292,9 +292,20 @@ def score_command(
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option("--customer", default="", help="Customer name put in front of each title.")
+@click.option(
+    "--weekdays-only", is_flag=True, help="Move steps on a Saturday or Sunday to the next Monday."
+)
 @click.pass_obj
 def schedule_command(
-    project: Path, playbook_id: str, anchor: str, fmt: str, lang: str, output: str | None
+    project: Path,
+    playbook_id: str,
+    anchor: str,
+    fmt: str,
+    lang: str,
+    output: str | None,
+    customer: str,
+    weekdays_only: bool,
 ) -> None:
     """Dated steps of a playbook as a Markdown checklist or an .ics calendar."""
     from generator.schedule import ScheduleError, ics, markdown, parse_anchor
@@ -302,7 +313,8 @@ def schedule_command(
     catalog = _catalog_or_exit(project)
     playbook = _item_or_exit(catalog, "playbook", playbook_id, "schedule")
     try:
-        text = (ics if fmt == "ics" else markdown)(catalog, playbook, parse_anchor(anchor), lang)
+        write = ics if fmt == "ics" else markdown
+        text = write(catalog, playbook, parse_anchor(anchor), lang, customer, weekdays_only)
     except ScheduleError as exc:
         click.echo(f"cs-playbook schedule: --anchor: {exc}", err=True)
         sys.exit(1)
@@ -326,6 +338,7 @@ def schedule_command(
     is_flag=True,
     help="Print an answers file with every field and example values.",
 )
+@click.option("--customer", default="", help="The customer's name (fills the customer field).")
 @click.pass_obj
 def fill_command(
     project: Path,
@@ -335,6 +348,7 @@ def fill_command(
     output: str | None,
     allow_missing: bool,
     show_example: bool,
+    customer: str,
 ) -> None:
     """Fill a template from an answers file; every problem is FILE:line:col: field: message."""
     from generator.fill import check_answers, example_answers, fill
@@ -353,6 +367,13 @@ def fill_command(
         sys.exit(1)
     doc, load_errors = load_file(path, answers_file)
     errors = list(load_errors)
+    if customer.strip():
+        if not template.customer_field:
+            message = f"cs-playbook fill: --customer: {template_id} has no customer field"
+            click.echo(message, err=True)
+            sys.exit(1)
+        if doc is not None and isinstance(doc.data, dict):
+            doc.data[template.customer_field] = " ".join(customer.split())
     if doc is not None:
         flagged = {e.key for e in load_errors}
         for problem in check_answers(template, doc.data, allow_missing):

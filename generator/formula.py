@@ -190,13 +190,15 @@ def evaluate(node: Node, values: dict[str, float]) -> float:
 def pretty(node: Node, parent: int = 0, names: dict[str, str] | None = None) -> str:
     """The tree written back for people: × ÷ −, parentheses only where needed.
 
-    ``names`` replaces input ids with what readers call them (an input's label).
+    With ``names``, inputs are written with those names (their labels in the reader's
+    language) instead of their ids.
     """
     if "num" in node:
         value = node["num"]
         return str(int(value)) if float(value).is_integer() else str(value)
     if "var" in node:
-        return (names or {}).get(node["var"], str(node["var"]))
+        name = str(node["var"])
+        return names.get(name, name) if names else name
     if "fn" in node:
         return f"{node['fn']}({', '.join(pretty(a, 0, names) for a in node['args'])})"
     op = node["op"]

@@ -84,6 +84,8 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         docs_dir = self.root / "docs" / lang
         config.docs_dir = str(docs_dir)
         config.site_url = _language_url(config.site_url, lang) if config.site_url else None
+        if not config.repo_url:
+            config.edit_uri = None  # else MkDocs makes edit links relative to the page
         config.theme["language"] = lang
         self.handwritten = sorted(
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
@@ -167,6 +169,10 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         if self.standalone:
             lang = self.config.lang
             build_search(Path(config.site_dir), lang, search_rules(self.generated.catalog, lang))
+        if not config.site_url:
+            # A sitemap needs absolute addresses; without a site address there is none to give.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
         for rel, text in self.generated.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
             target.parent.mkdir(parents=True, exist_ok=True)

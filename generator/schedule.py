@@ -28,11 +28,24 @@ def parse_anchor(text: str) -> dt.date:
         raise ScheduleError(f"the anchor must be a date written YYYY-MM-DD, not {text!r}") from None
 
 
-def dated_steps(playbook: Any, anchor: dt.date) -> list[tuple[dt.date, Any]]:
-    """(date, step) in time order; every date and the day after it fall in the years 1–9999."""
+def weekday_of(day: dt.date) -> dt.date:
+    """The day itself, or the Monday after it when it falls on a Saturday or Sunday."""
+    weekday = day.weekday()
+    return day + dt.timedelta(days=7 - weekday) if weekday >= 5 else day
+
+
+def dated_steps(
+    playbook: Any, anchor: dt.date, weekdays_only: bool = False
+) -> list[tuple[dt.date, Any]]:
+    """(date, step) in time order; every date and the day after it fall in the years 1–9999.
+
+    With ``weekdays_only`` a step on a Saturday or Sunday moves to the next Monday.
+    """
     steps = sorted(playbook.steps, key=lambda s: s.offset_days)
     try:
         dated = [(anchor + dt.timedelta(days=s.offset_days), s) for s in steps]
+        if weekdays_only:
+            dated = [(weekday_of(day), s) for day, s in dated]
         for day, _ in dated:
             day + dt.timedelta(days=1)  # each event's DTEND must exist too
         return dated
@@ -51,36 +64,73 @@ def _names(catalog: Any, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     return roles, channels
 
 
-def markdown(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
+def for_customer(title: str, customer: str, lang: str) -> str:
+    """A title with the customer's name in front ("ACME: 30日レビュー"), or the title alone."""
+    customer = " ".join(customer.split())
+    if not customer:
+        return title
+    return str(load_labels(lang).schedule.customer_title).format(customer=customer, title=title)
+
+
+def file_name(playbook_id: str, customer: str, extension: str) -> str:
+    """``<customer>-<playbook>.<ext>``: the name without characters file systems refuse."""
+    cleaned = "-".join(_UNSAFE_IN_NAMES.sub(" ", customer).split())[:60]
+    return f"{cleaned}-{playbook_id}.{extension}" if cleaned else f"{playbook_id}.{extension}"
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def markdown(
+    catalog: Any,
+    playbook: Any,
+    anchor: dt.date,
+    lang: str,
+    customer: str = "",
+    weekdays_only: bool = False,
+) -> str:
     """A Markdown checklist of the dated steps; names are escaped as ``fill`` escapes answers."""
     roles, channels = _names(catalog, lang)
     t = load_labels(lang)
-    title = inline(playbook.title(lang))
+    title = inline(for_customer(playbook.title(lang), customer, lang))
     named = str(t.schedule.anchor_date).format(anchor=inline(playbook.anchor.name(lang)))
     lines = [f"# {title}", "", f"{named}: {anchor.isoformat()}", ""]
-    for day, step in dated_steps(playbook, anchor):
+    for day, step in dated_steps(playbook, anchor, weekdays_only):
         who = f"{inline(roles[step.owner])} / {inline(channels[step.channel])}"
         lines.append(f"- [ ] {day.isoformat()} — {inline(step.title(lang))} ({who})")
     return "\n".join(lines) + "\n"
 
 
-def ics(catalog: Any, playbook: Any, anchor: dt.date, lang: str) -> str:
-    """An iCalendar file with one all-day event per step (CRLF, folded lines)."""
+def ics(
+    catalog: Any,
+    playbook: Any,
+    anchor: dt.date,
+    lang: str,
+    customer: str = "",
+    weekdays_only: bool = False,
+) -> str:
+    """An iCalendar file with one all-day event per step (CRLF, folded lines).
+
+    Events are titled with the customer's name, and their UIDs include it, so the
+    schedules of two customers can sit in one calendar.
+    """
     roles, channels = _names(catalog, lang)
+    customer = " ".join(customer.split())
+    uid_prefix = f"{_escape(customer)}-" if customer else ""
     # DTSTAMP is the anchor, not the clock: the page and the CLI then write the same bytes.
     stamp = _compact(anchor) + "T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
-    for day, step in dated_steps(playbook, anchor):
+    for day, step in dated_steps(playbook, anchor, weekdays_only):
         description = (
             f"{step.description(lang).strip()}\n\n{roles[step.owner]} / {channels[step.channel]}"
         )
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{playbook.id}-{step.id}-{_compact(day)}@cs-playbook",
+            f"UID:{uid_prefix}{playbook.id}-{step.id}-{_compact(day)}@cs-playbook",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{_compact(day)}",
             f"DTEND;VALUE=DATE:{_compact(day + dt.timedelta(days=1))}",
-            f"SUMMARY:{_escape(step.title(lang))}",
+            f"SUMMARY:{_escape(for_customer(step.title(lang), customer, lang))}",
             f"DESCRIPTION:{_escape(description)}",
             "END:VEVENT",
         ]

@@ -33,7 +33,7 @@ def project_root() -> Path:
 
 @pytest.fixture(scope="session")
 def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]:
-    """A loopback HTTP server bound before the build, so the site is built for its address."""
+    """A loopback HTTP server for the built site."""
     work = tmp_path_factory.mktemp("project")
     handler = functools.partial(_QuietHandler, directory=str(work / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -55,27 +55,24 @@ def _say(config: pytest.Config, line: str) -> None:
 def built_site(_server: tuple[Path, int], pytestconfig: pytest.Config) -> Path:
     """The real project built once per test run (both languages) into a temporary folder.
 
-    ``site_url`` is the address it is served at, as in production, so Material's
-    language switch finds the same page in the other language's sitemap.
+    Built as it ships, without a site address (``CS_PLAYBOOK_SITE_URL`` unset), so tests
+    see what a reader gets on any host: relative language switches, no canonical links.
     """
     from generator.site_build import build_site
 
-    work, port = _server
+    work, _port = _server
     for name in ("mkdocs.yml", "frameworks", "docs", "overrides"):
         src = PROJECT_ROOT / name
         if src.is_dir():
             shutil.copytree(src, work / name)
         elif src.exists():
             shutil.copy2(src, work / name)
-    previous = os.environ.get("CS_PLAYBOOK_SITE_URL")
-    os.environ["CS_PLAYBOOK_SITE_URL"] = f"http://127.0.0.1:{port}/"
+    previous = os.environ.pop("CS_PLAYBOOK_SITE_URL", None)
     _say(pytestconfig, "building the real site (both languages) for the tests that read it…")
     try:
         build_site(work, work / "site")
     finally:
-        if previous is None:
-            del os.environ["CS_PLAYBOOK_SITE_URL"]
-        else:
+        if previous is not None:
             os.environ["CS_PLAYBOOK_SITE_URL"] = previous
     return work / "site"
 

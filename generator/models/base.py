@@ -63,6 +63,8 @@ ChannelRef = Annotated[_SlugStr, RefTo("channel")]
 ArticleRef = Annotated[_SlugStr, RefTo("article")]
 ComparisonRef = Annotated[_SlugStr, RefTo("comparison")]
 ScriptRef = Annotated[_SlugStr, RefTo("script")]
+CurriculumRef = Annotated[_SlugStr, RefTo("curriculum")]
+NavigatorRef = Annotated[_SlugStr, RefTo("challenge-navigator")]
 
 
 class Item(Model):

@@ -82,7 +82,15 @@ class FillableTemplate(Item):
     purpose: Text
     when: Text
     fields: list[TemplateField] = Field(min_length=1)
+    #: The short-text field that names the customer: drafts in the browser are kept per
+    #: value of it, and ``cs-playbook fill --customer`` sets it.
+    customer_field: str | None = None
     body: Text
+
+    @field_validator("customer_field")
+    @classmethod
+    def _customer_field_is_short_text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return short_text_field(value, info.data.get("fields", []))
 
     @field_validator("body")
     @classmethod
@@ -97,3 +105,12 @@ class FillableTemplate(Item):
             if unused:
                 raise ValueError(f"body.{lang} does not use field(s): {', '.join(unused)}")
         return value
+
+
+def short_text_field(value: str | None, fields: list[TemplateField]) -> str | None:
+    """``value`` when it names a short-text field of ``fields`` (a customer field)."""
+    if value is None:
+        return value
+    if {f.id: f.type for f in fields}.get(value) != "short":
+        raise ValueError(f"{value!r} is not a short-text field here")
+    return value

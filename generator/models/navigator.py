@@ -10,8 +10,11 @@ from generator.models.base import (
     ArticleRef,
     ChecklistRef,
     ComparisonRef,
+    CurriculumRef,
     FrameworkRef,
+    KpiRef,
     Model,
+    NavigatorRef,
     PlaybookRef,
     QuestionSetRef,
     Slug,
@@ -30,6 +33,9 @@ class Links(Model):
     comparisons: list[ComparisonRef] = Field(default_factory=list)
     articles: list[ArticleRef] = Field(default_factory=list)
     templates: list[TemplateRef] = Field(default_factory=list)
+    kpis: list[KpiRef] = Field(default_factory=list)
+    curricula: list[CurriculumRef] = Field(default_factory=list)
+    navigators: list[NavigatorRef] = Field(default_factory=list)
 
 
 class Challenge(Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from generator.models.base import (
     ChannelRef,
@@ -21,7 +21,7 @@ from generator.models.base import (
     TemplateRef,
     Text,
 )
-from generator.models.fillable import MARKER, TemplateField
+from generator.models.fillable import MARKER, TemplateField, short_text_field
 
 
 class Message(Model):
@@ -53,6 +53,8 @@ class Script(Item):
     channel: ChannelRef
     touch: TagRef | None = None
     fields: list[TemplateField] = Field(default_factory=list)
+    #: The short-text field that names the customer (drafts are kept per customer).
+    customer_field: str | None = None
     messages: list[Message] = Field(min_length=1)
     talking_points: list[Text] = Field(default_factory=list)
     follow_up: FollowUp | None = None
@@ -69,6 +71,11 @@ class Script(Item):
         if self.follow_up is not None:
             found.extend(t for t in (self.follow_up.subject, self.follow_up.body) if t)
         return found
+
+    @field_validator("customer_field")
+    @classmethod
+    def _customer_field_is_short_text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return short_text_field(value, info.data.get("fields", []))
 
     @model_validator(mode="after")
     def _markers_name_fields(self) -> Script:

@@ -6,16 +6,35 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.models.base import ArticleRef, Model, Slug, Text
+from generator.models.base import Model, Slug, Text
+from generator.models.navigator import Links
+
+
+class Situation(Model):
+    """A moment in a CSM's working day, and the pages to open for it (play first)."""
+
+    id: Slug
+    says: Text
+    hint: Text | None = None
+    links: Links
+
+
+class LeaderSection(Model):
+    """Material for whoever builds or runs the CS function, kept apart from daily work."""
+
+    title: Text
+    lead: Text
+    links: Links
 
 
 class Site(Model):
-    """Site-wide text: name, tagline and the home page's introduction."""
+    """Site-wide text: name, tagline, the home page's introduction, situations and leader links."""
 
     kind: Literal["site"]
     id: Slug
     name: Text
     tagline: Text
     intro: Text
-    #: Articles the home page lists first under "Start here", for readers new to the field.
-    start_here: list[ArticleRef] = Field(default_factory=list)
+    situations_title: Text | None = None
+    situations: list[Situation] = Field(default_factory=list)
+    leaders: LeaderSection | None = None

@@ -13,12 +13,13 @@ from generator.pages import item_context
 
 @item_context("kpi")
 def kpi_context(catalog: Catalog, item: Any) -> dict[str, Any]:
-    """A KPI's formula in each language's input names, its tree, digits and worked example."""
+    """A KPI's formula in each language's input names and as a tree, its input labels,
+    digits and worked example."""
     tree = item.tree()
+    labels = {lang: {i.id: i.label(lang) for i in item.inputs} for lang in LANGS}
     return {
-        "formula": {
-            lang: pretty(tree, names={i.id: i.label(lang) for i in item.inputs}) for lang in LANGS
-        },
+        "input_labels": labels,
+        "formula_in_words": {lang: pretty(tree, names=labels[lang]) for lang in LANGS},
         "tree": tree,
         "digits": DIGITS[item.unit],
         "example": {lang: compute(item, item.example, lang) for lang in LANGS},

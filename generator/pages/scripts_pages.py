@@ -20,6 +20,7 @@ class ScriptDocument:
     id: str
     fields: list[Any]
     text: dict[str, str]
+    customer_field: str | None = None
 
     def body(self, lang: str) -> str:
         """The text with its ``[[field]]`` markers, in ``lang``."""
@@ -42,7 +43,10 @@ def script_context(catalog: Catalog, item: Any) -> dict[str, Any]:
 def script_document(script: Any) -> ScriptDocument:
     """Every message, the talking points and the follow-up as one text to fill and copy."""
     return ScriptDocument(
-        script.id, script.fields, {lang: _document_text(script, lang) for lang in LANGS}
+        script.id,
+        script.fields,
+        {lang: _document_text(script, lang) for lang in LANGS},
+        script.customer_field,
     )
 
 

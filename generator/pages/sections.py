@@ -3,38 +3,33 @@ checklist pages need besides their item."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.catalog import Catalog
-from generator.kinds import Kind
+from generator.kana import KANA_ROWS, kana_row, latin_row, reading_key
+from generator.kinds import KINDS, Kind
 from generator.models.parts import by_audience
 from generator.pages import PageSpec, index_page, item_context, page_builder
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
-    """The home page: what the site holds, leading to every section."""
+    """The home page: situations of a working day, one line per section, leader material apart."""
     site = catalog.one("site")
     if site is None:  # the home page is made from the site's texts
         return []
-    groups = _framework_groups(catalog)
-    introductions = [("article", catalog.get("article", item_id)) for item_id in site.start_here]
+    # Each section with its own index page, in site order, then the glossary.
+    sections = [
+        (str(kind.section), f"{kind.pages}/index.md")
+        for kind in KINDS.values()
+        if kind.pages and kind.index and catalog.of(kind.name)
+    ]
+    sections.append(("glossary", str(KINDS["glossary"].page)))
     context = {
         "site": site,
-        "groups": groups,
-        "playbooks": catalog.of("playbook"),
-        "checklists": catalog.of("checklist"),
-        "question_sets": catalog.of("question-set"),
-        "start_pages": introductions
-        + [
-            (kind, item)
-            for kind in ("challenge-navigator", "curriculum")
-            for item in catalog.of(kind)
-        ],
+        "sections": sections,
         "reference_pages": [
-            (kind, item)
-            for kind in ("comparison", "article")
-            for item in catalog.of(kind)
-            if (kind, item) not in introductions
+            (kind, item) for kind in ("comparison", "article") for item in catalog.of(kind)
         ],
         "has_tags": any(taxonomy.tags for taxonomy in catalog.of("taxonomy")),
     }
@@ -86,14 +81,38 @@ def question_set_context(catalog: Catalog, item: Any) -> dict[str, Any]:
 
 @page_builder("glossary")
 def glossary(catalog: Catalog) -> list[PageSpec]:
-    """One glossary page with every term of every glossary file, ordered by id."""
-    terms = sorted((t for g in catalog.of("glossary") for t in g.terms), key=lambda t: t.id)
+    """One glossary page with every term of every glossary file, in each language's index
+    order: Japanese by reading under gojūon rows, English A–Z under letters."""
+    terms = [t for g in catalog.of("glossary") for t in g.terms]
+    by_reading = sorted(terms, key=lambda t: (reading_key(t.reading or t.head_ja()), t.id))
+    by_letter = sorted(terms, key=lambda t: (t.term.en.casefold(), t.id))
+    rows = {
+        "ja": _index_rows(by_reading, lambda t: kana_row(reading_key(t.reading or t.head_ja()))),
+        "en": _index_rows(by_letter, lambda t: latin_row(t.term.en)),
+    }
+    letters = [(f"letter-{c.lower()}", c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    index = {
+        lang: [
+            (anchor, heading, any(a == anchor for a, _, _ in rows[lang]))
+            for anchor, heading in full
+        ]
+        for lang, full in (("ja", KANA_ROWS), ("en", letters))
+    }
     sources = sorted(catalog.source("glossary", g.id) for g in catalog.of("glossary"))
+    context = {"rows": rows, "index": index}
     return [
-        PageSpec(
-            "glossary/index.md", "glossary.md.j2", {"terms": terms}, sources[0] if sources else None
-        )
+        PageSpec("glossary/index.md", "glossary.md.j2", context, sources[0] if sources else None)
     ]
+
+
+def _index_rows(
+    terms: list[Any], row_of: Callable[[Any], tuple[str, str]]
+) -> list[tuple[str, str, list[Any]]]:
+    """(anchor, heading, terms) per index row, in the order the sorted terms give."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for term in terms:
+        rows.setdefault(row_of(term), []).append(term)
+    return [(anchor, heading, items) for (anchor, heading), items in rows.items()]
 
 
 def _source(catalog: Catalog, kind: str) -> str | None:
@@ -142,6 +161,10 @@ def _whatif_data(score_model: Any) -> dict[str, Any]:
     return {
         "components": [c.id for c in score_model.components],
         "weights": [c.weight for c in score_model.components],
+        "names": {
+            "ja": [c.name.ja for c in score_model.components],
+            "en": [c.name.en for c in score_model.components],
+        },
         "bands": [
             {
                 "id": b.id,

@@ -32,6 +32,7 @@ def form_data(template: Any) -> dict[str, Any]:
 
     return {
         "id": template.id,
+        "customer_field": template.customer_field,
         "body": {"ja": template.body("ja").strip("\n"), "en": template.body("en").strip("\n")},
         "fields": [
             {

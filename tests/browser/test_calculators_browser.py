@@ -66,10 +66,13 @@ def test_kpi_calculator_error_states(page, site_url):
     page.goto(f"{site_url}/en/kpis/grr/", wait_until="load")
     output = page.locator(".csp-calc output[name=result]")
     names = [i.id for i in grr.inputs]
+    named = t.kpi.error_field.format(label=grr.inputs[0].label("en"))
     page.fill(f".csp-calc input[name={names[0]}]", "")
-    assert output.inner_text() == t.kpi.error_missing
+    assert output.inner_text() == named
     page.fill(f".csp-calc input[name={names[0]}]", "-5")
-    assert output.inner_text() == t.kpi.error_missing
+    assert output.inner_text() == named
+    assert page.get_attribute(f".csp-calc input[name={names[0]}]", "aria-invalid") == "true"
+    assert page.get_attribute(f".csp-calc input[name={names[1]}]", "aria-invalid") is None
     ltv = CATALOG.get("kpi", "ltv")
     page.goto(f"{site_url}/en/kpis/ltv/", wait_until="load")
     huge = {ltv.inputs[0].id: 1e30, ltv.inputs[1].id: 1.0, ltv.inputs[2].id: 0.5}
@@ -223,10 +226,97 @@ def test_page_schedule_escapes_like_the_cli_with_hostile_names(page, site_url, t
         ],  # type: ignore[arg-type]
     )
     catalog = SimpleNamespace(of=lambda kind: [taxonomy])
-    playbook = SimpleNamespace(id=changed["id"], title=text(changed["title"]), steps=steps)
+    shipped = CATALOG.get("playbook", "high-touch")
+    playbook = SimpleNamespace(
+        id=changed["id"], title=text(changed["title"]), steps=steps, anchor=shipped.anchor
+    )
     assert from_page_md == markdown(catalog, playbook, anchor, "en").encode("utf-8")
     assert from_page_ics == ics(catalog, playbook, anchor, "en").encode("utf-8")
     lines = from_page_md.decode("utf-8").splitlines()
     assert sum(line.startswith("- [") for line in lines) == len(steps)
     assert sum(line.startswith("#") for line in lines) == 1
     assert not any(ord(c) < 32 and c not in "\t\r\n" for c in from_page_ics.decode("utf-8"))
+
+
+@pytest.mark.parametrize(("lang", "customer"), [("ja", "株式会社ACME"), ("en", "Acme, Inc.")])
+def test_schedule_per_customer_on_weekdays(page, site_url, tmp_path: Path, lang, customer):
+    """Customer name in titles, UIDs and file names; weekend steps on Mondays; same as the CLI."""
+    playbook = CATALOG.get("playbook", "high-touch")
+    anchor = dt.date(2026, 3, 28)  # a Saturday: the kickoff (offset 0) moves to Monday
+    page.goto(f"{site_url}/{lang}/playbooks/high-touch/", wait_until="load")
+    page.fill(".csp-schedule input[name=anchor]", anchor.isoformat())
+    page.fill(".csp-schedule input[name=customer]", f"  {customer} ")
+    page.check(".csp-schedule input[name=weekdays]")
+    with page.expect_download() as info:
+        page.click(".csp-schedule__ics")
+    assert info.value.suggested_filename == f"{customer.replace(' ', '-')}-high-touch.ics"
+    info.value.save_as(tmp_path / "page.ics")
+    expected = ics(CATALOG, playbook, anchor, lang, customer, weekdays_only=True)
+    assert (tmp_path / "page.ics").read_bytes() == expected.encode("utf-8")
+    events = icalendar.Calendar.from_ical(expected).walk("VEVENT")
+    assert all(str(e["SUMMARY"]).startswith(f"{customer}: ") for e in events)
+    assert all(e["DTSTART"].dt.weekday() < 5 for e in events)
+    checklist = _download(page, ".csp-schedule__md", tmp_path / "page.md")
+    assert checklist == markdown(
+        CATALOG, playbook, anchor, lang, customer, weekdays_only=True
+    ).encode("utf-8")
+    shown = page.locator(".csp-schedule__list li").all_inner_texts()
+    assert all(dt.date.fromisoformat(s[:10]).weekday() < 5 for s in shown)
+    # The computed dates are also written into the steps table (and so printed).
+    dated = page.locator(".md-typeset table .csp-step-date").all_inner_texts()
+    assert len(dated) == len(playbook.steps) and dated[0] == shown[0][:10]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_kpi_accepts_separators_and_explains_itself(page, site_url, lang):
+    """1,000,000 and full-width digits are read; results and inputs show separators;
+    the formula is also written with the inputs' labels."""
+    nrr = CATALOG.get("kpi", "nrr")
+    page.goto(f"{site_url}/{lang}/kpis/nrr/", wait_until="load")
+    words = page.locator(".csp-formula-words").inner_text()
+    assert all(i.label(lang) in words for i in nrr.inputs)
+    assert not any(i.id in words for i in nrr.inputs)
+    typed = {
+        "start_mrr": "1,000,000",
+        "expansion_mrr": "１５０，０００",
+        "contraction_mrr": "30000",
+    }
+    for name, text in typed.items():
+        page.fill(f".csp-calc input[name={name}]", text)
+    page.fill(".csp-calc input[name=churned_mrr]", "50,000")
+    page.press(".csp-calc input[name=churned_mrr]", "Tab")
+    values = {
+        "start_mrr": 1e6,
+        "expansion_mrr": 150000,
+        "contraction_mrr": 30000,
+        "churned_mrr": 5e4,
+    }
+    expected = compute(nrr, values, lang)
+    assert page.locator(".csp-calc output[name=result]").inner_text() == expected.display
+    page.locator(".csp-calc input[name=contraction_mrr]").dispatch_event("change")
+    assert page.input_value(".csp-calc input[name=contraction_mrr]") == "30,000"
+    ltv = CATALOG.get("kpi", "ltv")
+    page.goto(f"{site_url}/{lang}/kpis/ltv/", wait_until="load")
+    big = {i.id: v for i, v in zip(ltv.inputs, (1234567.0, 0.9, 0.05), strict=False)}
+    _fill(page, ".csp-calc", big)
+    assert "," in page.locator(".csp-calc output[name=result]").inner_text()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_what_if_breakdown_names_the_weakest(page, site_url, lang):
+    framework = CATALOG.get("framework", "health-score")
+    model = framework.score_model
+    page.goto(f"{site_url}/{lang}/frameworks/health-score/", wait_until="load")
+    ids = [c.id for c in model.components]
+    values = {c: float(90 - 10 * n) for n, c in enumerate(ids)}
+    _fill(page, ".csp-whatif", values)
+    parts = page.locator(".csp-whatif__parts li")
+    assert parts.count() == len(ids)
+    total = sum(c.weight for c in model.components)
+    for n, component in enumerate(model.components):
+        text = parts.nth(n).inner_text()
+        assert component.name(lang) in text
+        assert fixed(component.weight / total * values[component.id], 1) in text
+    weakest = page.locator(".csp-whatif__weakest")
+    assert weakest.get_attribute("data-component") == ids[-1]
+    assert weakest.count() == 1

@@ -107,11 +107,11 @@ def test_draft_is_kept_and_reset(page, site_url):
     page.fill(".csp-fill [name='customer']", "Draft Co")
     page.reload(wait_until="load")
     assert page.input_value(".csp-fill [name='customer']") == "Draft Co"
-    assert "Draft Co" in page.locator(".csp-fill__preview").inner_text()
+    assert "Draft Co" in page.locator(".csp-fill__rendered").inner_text()
     page.click(".csp-fill__reset")
     page.reload(wait_until="load")
     assert page.input_value(".csp-fill [name='customer']") == ""
-    assert "[fill in: Customer]" in page.locator(".csp-fill__preview").inner_text()
+    assert "[fill in: Customer]" in page.locator(".csp-fill__rendered").inner_text()
 
 
 def test_blank_download_works_without_javascript(browser, site_url):
@@ -314,3 +314,83 @@ def test_form_with_reserved_field_ids_fills_like_the_cli(page, site_url, templat
     preview = page.text_content(".csp-fill__preview code")
     assert preview == fill(variant, answers, lang)
     page.unroute(url)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_named_drafts_per_customer(page, site_url, lang):
+    """Two customers keep two drafts; each reopens and deletes on its own."""
+    page.goto(f"{site_url}/{lang}/templates/qbr/", wait_until="load")
+    customer, quarter = ".csp-fill [name='customer']", ".csp-fill [name='quarter']"
+    page.fill(customer, "ACME")
+    page.press(customer, "Tab")
+    page.fill(quarter, "2026 Q1")
+    page.fill(customer, "Globex")
+    page.press(customer, "Tab")
+    page.fill(quarter, "2026 Q2")
+    page.reload(wait_until="load")
+    names = page.locator(".csp-fill__drafts .csp-fill__open").all_inner_texts()
+    assert names == ["ACME", "Globex"]
+    assert page.input_value(customer) == "Globex"  # the last draft worked on opens
+    page.click(".csp-fill__drafts .csp-fill__open >> text=ACME")
+    assert page.input_value(customer) == "ACME"
+    assert page.input_value(quarter) == "2026 Q1"
+    with page.expect_download() as info:
+        page.click(".csp-fill__download")
+        page.click(".csp-fill__download")  # the first click names the empty required fields
+    assert info.value.suggested_filename == "ACME-qbr.md"
+    page.click(".csp-fill__drafts li:has-text('Globex') .csp-fill__delete")
+    assert page.locator(".csp-fill__drafts .csp-fill__open").all_inner_texts() == ["ACME"]
+
+
+def test_required_fields_are_named_and_focused(page, site_url):
+    template = CATALOG.get("template", "qbr")
+    page.goto(f"{site_url}/en/templates/qbr/", wait_until="load")
+    page.fill(".csp-fill [name='customer']", "ACME")
+    downloads: list[object] = []
+    page.on("download", lambda download: downloads.append(download))
+    page.click(".csp-fill__download")
+    status = page.locator(".csp-fill__status").inner_text()
+    required = [f for f in template.fields if f.required and f.id != "customer"]
+    assert all(f.label("en") in status for f in required)
+    focused = page.evaluate("document.activeElement.name")
+    assert focused == required[0].id
+    missing = page.locator(".csp-fill__field--missing").count()
+    assert missing == len(required)
+    assert page.get_attribute(f".csp-fill [name='{required[0].id}']", "aria-invalid") == "true"
+    page.wait_for_timeout(300)
+    assert downloads == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_formatted_preview_and_rich_copy(browser, site_url, lang):
+    """The preview is formatted text beside the form; the copy pastes headings, lists, tables."""
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900},
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    page = context.new_page()
+    page.goto(f"{site_url}/{lang}/templates/qbr/", wait_until="load")
+    type_answers(page, "qbr", examples(CATALOG.get("template", "qbr"), lang))
+    sheet = page.locator(".csp-fill__sheet")
+    assert sheet.is_visible()
+    form_box = page.locator(".csp-fill__form").bounding_box()
+    sheet_box = sheet.bounding_box()
+    assert sheet_box["x"] > form_box["x"] + form_box["width"] - 1  # beside the form
+    assert page.locator(".csp-fill__rendered h2").count() >= 3
+    assert page.locator(".csp-fill__rendered table td").count() > 0
+    assert page.locator(".csp-fill__rendered pre, .csp-fill__rendered code").count() == 0
+    page.click(".csp-fill__copy-rich")
+    page.wait_for_function("document.querySelector('.csp-fill__status').textContent !== ''")
+    html = page.evaluate(
+        """async () => {
+          const [item] = await navigator.clipboard.read();
+          return await (await item.getType("text/html")).text();
+        }"""
+    )
+    for tag in ("<h1>", "<h2>", "<li>", "<table>", "<td>"):
+        assert tag in html
+    assert "<script" not in html
+    with page.expect_download() as info:
+        page.click(".csp-fill__download-html")
+    assert info.value.suggested_filename.endswith("-qbr.html")
+    context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,11 +36,14 @@ def run(project: Path, *args: str):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The fixture content built with a repository set (edit links appear only then)."""
     project = make_project(tmp_path_factory.mktemp("e2e"))
-    result = run(project, "build")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("CS_PLAYBOOK_REPO_URL", "https://git.example.org/team/cs-playbook")
+        result = run(project, "build")
     assert result.exit_code == 0, result.output
-    return project
+    yield project
 
 
 def test_both_languages_have_the_same_pages(built):

@@ -13,7 +13,7 @@ from generator.catalog import load_catalog
 from generator.cli import main
 from generator.formula import EvaluationError, FormulaError, evaluate, parse, pretty
 from generator.kpi import compute, fixed
-from generator.schedule import ics, markdown
+from generator.schedule import file_name, ics, markdown
 from generator.scoring import ScoreError, score, score_csv
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,6 +212,41 @@ def test_schedule_offsets_and_ics(catalog):
     )
     assert first == renewal - dt.timedelta(days=60)
     assert "- [ ] 2026-02-04" in markdown(catalog, high, kickoff, "en")
+
+
+def test_schedule_for_a_customer_on_weekdays(catalog):
+    high = catalog.get("playbook", "high-touch")
+    saturday = dt.date(2026, 3, 28)
+    plain = icalendar.Calendar.from_ical(ics(catalog, high, saturday, "ja")).walk("VEVENT")
+    moved = icalendar.Calendar.from_ical(
+        ics(catalog, high, saturday, "ja", "ACME", weekdays_only=True)
+    ).walk("VEVENT")
+    for before, after in zip(plain, moved, strict=True):
+        day, shifted = before["DTSTART"].dt, after["DTSTART"].dt
+        assert shifted.weekday() < 5
+        assert shifted == (day if day.weekday() < 5 else day + dt.timedelta(7 - day.weekday()))
+        assert str(after["SUMMARY"]) == f"ACME: {before['SUMMARY']}"
+        assert str(after["UID"]).startswith("ACME-high-touch-")
+    text = markdown(catalog, high, saturday, "en", " Acme  Inc ", weekdays_only=True)
+    assert text.startswith(f"# Acme Inc: {high.title('en')}\n")
+    assert "- [ ] 2026-03-30 — " in text  # Saturday's kickoff on Monday
+
+
+def test_schedule_file_names():
+    assert file_name("qbr", "", "ics") == "qbr.ics"
+    assert file_name("qbr", " 株式会社 ACME ", "md") == "株式会社-ACME-qbr.md"
+    assert file_name("qbr", "a/b:c*?", "ics") == "a-b-c-qbr.ics"
+
+
+def test_cli_schedule_for_a_customer():
+    runner = CliRunner()
+    args = ["--project", str(ROOT), "schedule", "qbr", "--anchor", "2026-03-28"]
+    result = runner.invoke(main, [*args, "--customer", "ACME", "--weekdays-only", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("- [ ]")]
+    dates = [dt.date.fromisoformat(line[6:16]) for line in lines]
+    assert dates and all(d.weekday() < 5 for d in dates)
+    assert result.output.startswith("# ACME: ")
 
 
 def test_cli_schedule_errors():

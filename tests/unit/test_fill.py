@@ -226,3 +226,13 @@ def test_fill_reports_every_problem_with_its_line_and_column(tmp_path):
         line.startswith(f"{answers}:5:6: milestones.0.when: unknown column") for line in lines
     ), lines
     assert any("business_goal: required field is missing" in line for line in lines)
+
+
+def test_fill_customer_sets_the_customer_field(tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(run("fill", "qbr", "--example", "--lang", "en").output, encoding="utf-8")
+    filled = run("fill", "qbr", "--answers", str(answers), "--lang", "en", "--customer", "Acme Inc")
+    assert filled.exit_code == 0, filled.output
+    assert filled.output.startswith("# QBR: Acme Inc")
+    refused = run("fill", "cs-strategy-plan", "--answers", str(answers), "--customer", "Acme")
+    assert refused.exit_code == 1 and "no customer field" in refused.output

@@ -46,6 +46,24 @@
     return script ? JSON.parse(script.textContent) : null;
   }
 
+  // ---- typed numbers: "1,000,000", full-width digits and spaces are accepted --------------
+  var NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+  function readNumber(raw) {
+    var text = raw.normalize("NFKC").replace(/[\s,_]/g, "");
+    return NUMBER.test(text) ? Number(text) : NaN;
+  }
+  // The number as typed, with thousands separators in its whole part (shown after typing).
+  function withSeparators(raw) {
+    var text = raw.normalize("NFKC").replace(/[\s,_]/g, "");
+    if (!/^\d+(\.\d*)?$/.test(text)) return raw;
+    var parts = text.split(".");
+    return group(parts[0].replace(/^0+(?=\d)/, "")) + (parts.length > 1 ? "." + parts[1] : "");
+  }
+  function markField(input, bad) {
+    if (bad) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
   // ---- KPI calculators -------------------------------------------------------------------
   function setUpKpi(box) {
     var data = readData(box);
@@ -54,17 +72,20 @@
     function update() {
       var values = Object.create(null);
       var inputs = form.querySelectorAll("input");
+      var faulty = null;
       for (var i = 0; i < inputs.length; i++) {
-        var raw = inputs[i].value.trim();
-        var number = raw === "" ? NaN : Number(raw);
-        if (!isFinite(number) || number < 0) {
-          output.textContent = data.missing;
-          output.removeAttribute("data-value");
-          return;
-        }
+        var number = readNumber(inputs[i].value);
+        var bad = !isFinite(number) || number < 0;
+        markField(inputs[i], bad);
+        if (bad && !faulty) faulty = inputs[i];
         values[inputs[i].name] = number;
       }
       output.removeAttribute("data-value");
+      if (faulty) {
+        var label = (data.labels && data.labels[faulty.name]) || faulty.name;
+        output.textContent = data.field_error ? data.field_error.replace("{label}", label) : data.missing;
+        return;
+      }
       var value;
       try {
         value = evaluate(data.tree, values);
@@ -83,24 +104,33 @@
       output.setAttribute("data-value", String(value));
     }
     form.addEventListener("input", update);
+    form.addEventListener("change", function (event) {
+      var input = event.target;
+      if (input instanceof HTMLInputElement && isFinite(readNumber(input.value))) {
+        input.value = withSeparators(input.value);
+      }
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     update();
   }
 
-  window.cspCalculators = { evaluate: evaluate, fixed: fixed };
+  window.cspCalculators = { evaluate: evaluate, fixed: fixed, readNumber: readNumber, markField: markField };
   window.cspKpis = function () {
     var boxes = document.querySelectorAll(".csp-calc[data-csp-kpi]");
     for (var i = 0; i < boxes.length; i++) setUpKpi(boxes[i]);
   };
 })();
 
-/* Health-score what-if: the same weighted average as generator/scoring.py. */
+/* Health-score what-if: the same weighted average as generator/scoring.py, with each
+   component's share of the score and the weakest component named. */
 (function () {
   "use strict";
   function setUp(box) {
     var data = JSON.parse(box.querySelector("script[type='application/json']").textContent);
     var lang = document.documentElement.lang === "en" ? "en" : "ja";
+    var calc = window.cspCalculators;
     var form = box.querySelector("form");
+    var parts = box.querySelector(".csp-whatif__parts");
     var out = {
       score: box.querySelector("output[name=score]"),
       band: box.querySelector("output[name=band]"),
@@ -110,21 +140,46 @@
       out.score.textContent = score; out.band.textContent = band; out.action.textContent = action;
     }
     function update() {
-      var total = 0, weight = 0;
+      var total = 0, weight = 0, given = [], faulty = false;
+      if (parts) parts.textContent = "";
+      out.band.removeAttribute("data-band");
       for (var i = 0; i < data.components.length; i++) {
         // By attribute, not form.elements[id]: an id such as "length" is a property of the form.
-        var raw = form.querySelector("input[name='" + CSS.escape(data.components[i]) + "']").value.trim();
+        var input = form.querySelector("input[name='" + CSS.escape(data.components[i]) + "']");
+        var raw = input.value.trim();
+        calc.markField(input, false);
         if (raw === "") continue;
-        var value = Number(raw);
-        if (!isFinite(value) || value < 0 || value > 100) { show(data.range, "–", ""); return; }
+        var value = calc.readNumber(raw);
+        if (!isFinite(value) || value < 0 || value > 100) { calc.markField(input, true); faulty = true; continue; }
+        given.push({ index: i, value: value });
         total += data.weights[i] * value;
         weight += data.weights[i];
       }
+      if (faulty) { show(data.range, "–", ""); return; }
       if (weight === 0) { show(data.empty, "–", ""); return; }
       var score = total / weight;
       var band = data.bands.filter(function (b) { return score >= b.min; })[0];
-      show(window.cspCalculators.fixed(score, 1), band.name[lang], band.action[lang]);
+      show(calc.fixed(score, 1), band.name[lang], band.action[lang]);
       out.band.setAttribute("data-band", band.id);
+      if (!parts || !data.names) return;
+      var weakest = given.reduce(function (low, g) { return g.value < low.value ? g : low; });
+      given.forEach(function (g) {
+        var item = document.createElement("li");
+        var share = data.weights[g.index] / weight;
+        var words = {
+          name: data.names[lang][g.index], value: calc.fixed(g.value, 1),
+          share: calc.fixed(share * 100, 1), points: calc.fixed(share * g.value, 1)
+        };
+        item.textContent = data.part.replace(/\{(name|value|share|points)\}/g, function (_, key) {
+          return words[key];
+        });
+        item.setAttribute("data-component", data.components[g.index]);
+        if (g === weakest && given.length > 1) {
+          item.className = "csp-whatif__weakest";
+          item.appendChild(document.createTextNode(" " + data.weakest));
+        }
+        parts.appendChild(item);
+      });
     }
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -164,9 +219,33 @@
     var year = new Date(time).getUTCFullYear();
     return year >= 1 && year <= 9999;
   }
+  // schedule.weekday_of(): a Saturday or Sunday moves to the next Monday.
+  function weekday(time) {
+    var day = new Date(time).getUTCDay();
+    return day === 6 ? time + 2 * DAY : day === 0 ? time + DAY : time;
+  }
+  function dayOf(anchor, step, weekdaysOnly) {
+    var day = anchor + step.offset * DAY;
+    return weekdaysOnly ? weekday(day) : day;
+  }
+  // schedule.for_customer(): "ACME: 30日レビュー" (the pattern comes from the labels).
+  function squeeze(text) { return text.split(/\s+/).filter(Boolean).join(" "); }
+  function forCustomer(title, customer, pattern) {
+    if (!customer) return title;
+    return pattern.replace(/\{(customer|title)\}/g, function (_, key) {
+      return key === "customer" ? customer : title;
+    });
+  }
+  // schedule.file_name(): "<customer>-<playbook>.<ext>".
+  function fileName(id, customer, extension) {
+    // eslint-disable-next-line no-control-regex -- control characters are refused in names
+    var cleaned = Array.from(squeeze(customer.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, " ")).replace(/ /g, "-"))
+      .slice(0, 60).join("");
+    return (cleaned ? cleaned + "-" : "") + id + "." + extension;
+  }
   // A real YYYY-MM-DD date whose steps (and the day after each) fall in the years 1-9999,
   // as schedule.parse_anchor() and dated_steps() require; null otherwise.
-  function parseAnchor(text, data) {
+  function parseAnchor(text, data, weekdaysOnly) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
     var parts = text.split("-").map(Number);
     var date = new Date(0);
@@ -174,40 +253,66 @@
     var anchor = date.getTime();
     if (!inCalendar(anchor) || iso(anchor) !== text) return null;
     var fits = data.steps.every(function (s) {
-      var day = anchor + s.offset * DAY;
+      var day = dayOf(anchor, s, weekdaysOnly);
       return inCalendar(day) && inCalendar(day + DAY);
     });
     return fits ? anchor : null;
   }
-  function ics(data, anchor, lang) {
+  function ics(data, anchor, lang, options) {
     var stamp = compact(anchor) + "T000000Z";
+    var uidPrefix = options.customer ? escapeText(options.customer) + "-" : "";
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CS Playbook//Schedules//EN",
       "CALSCALE:GREGORIAN"];
     data.steps.forEach(function (s) {
-      var day = anchor + s.offset * DAY;
+      var day = dayOf(anchor, s, options.weekdaysOnly);
       var description = s.description[lang].trim() + "\n\n" + s.owner[lang] + " / " + s.channel[lang];
-      lines.push("BEGIN:VEVENT", "UID:" + data.id + "-" + s.id + "-" + compact(day) + "@cs-playbook",
+      var title = forCustomer(s.title[lang], options.customer, options.pattern);
+      lines.push("BEGIN:VEVENT", "UID:" + uidPrefix + data.id + "-" + s.id + "-" + compact(day) + "@cs-playbook",
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + compact(day),
-        "DTEND;VALUE=DATE:" + compact(day + DAY), "SUMMARY:" + escapeText(s.title[lang]),
+        "DTEND;VALUE=DATE:" + compact(day + DAY), "SUMMARY:" + escapeText(title),
         "DESCRIPTION:" + escapeText(description), "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     return lines.map(function (l) { return fold(l) + "\r\n"; }).join("");
   }
   // Titles and names escaped as schedule.markdown() does, with the one inline() of fill.
-  function markdown(data, anchor, lang, anchorLabel) {
+  function markdown(data, anchor, lang, options) {
     var inline = window.cspMarkdownText.inline;  // markdown-text.js, loaded before this file
-    var lines = ["# " + inline(data.title[lang]), "", anchorLabel + ": " + iso(anchor), ""];
+    var title = inline(forCustomer(data.title[lang], options.customer, options.pattern));
+    var lines = ["# " + title, "", options.anchorLabel + ": " + iso(anchor), ""];
     data.steps.forEach(function (s) {
-      lines.push("- [ ] " + iso(anchor + s.offset * DAY) + " — " + inline(s.title[lang]) + " (" +
+      lines.push("- [ ] " + iso(dayOf(anchor, s, options.weekdaysOnly)) + " — " + inline(s.title[lang]) + " (" +
         inline(s.owner[lang]) + " / " + inline(s.channel[lang]) + ")");
     });
     return lines.join("\n") + "\n";
+  }
+  // The date of each step also goes into the steps table and under each step's heading,
+  // so a printed playbook carries the dates.
+  function markSteps(data, anchor, weekdaysOnly) {
+    data.steps.forEach(function (s) {
+      var text = anchor === null ? "" : iso(dayOf(anchor, s, weekdaysOnly));
+      var targets = document.querySelectorAll(
+        ".md-typeset table a[href='#" + s.id + "'], .md-typeset [id='" + s.id + "']");
+      for (var i = 0; i < targets.length; i++) {
+        var host = targets[i].tagName === "A" ? targets[i].closest("tr").cells[0] : targets[i];
+        /** @type {HTMLElement | null} */
+        var mark = host.querySelector(".csp-step-date");
+        if (!mark) {
+          mark = document.createElement("span");
+          mark.className = "csp-step-date";
+          host.insertBefore(mark, host.firstChild);
+        }
+        mark.textContent = text;
+        mark.hidden = text === "";
+      }
+    });
   }
   function setUp(box) {
     var data = JSON.parse(box.querySelector("script[type='application/json']").textContent);
     var lang = document.documentElement.lang === "en" ? "en" : "ja";
     var input = box.querySelector("input[name=anchor]");
+    var customerInput = box.querySelector("input[name=customer]");
+    var weekdaysInput = box.querySelector("input[name=weekdays]");
     var list = box.querySelector(".csp-schedule__list");
     var icsLink = box.querySelector(".csp-schedule__ics");
     var mdLink = box.querySelector(".csp-schedule__md");
@@ -217,23 +322,34 @@
       urls.forEach(function (u) { URL.revokeObjectURL(u); }); urls = [];
       list.textContent = "";
       icsLink.hidden = mdLink.hidden = true;
-      var anchor = parseAnchor(input.value, data);
+      var options = {
+        customer: customerInput ? squeeze(customerInput.value) : "",
+        weekdaysOnly: weekdaysInput ? weekdaysInput.checked : false,
+        pattern: box.getAttribute("data-customer-title") || "{customer}: {title}",
+        // The anchor event's name is escaped as schedule.markdown() escapes it.
+        anchorLabel: (box.getAttribute("data-anchor-label") || "").split("{anchor}")
+          .join(window.cspMarkdownText.inline(box.getAttribute("data-anchor-name") || ""))
+      };
+      var anchor = parseAnchor(input.value, data, options.weekdaysOnly);
       invalid.hidden = anchor !== null || input.value === "";
+      markSteps(data, anchor, options.weekdaysOnly);
       if (anchor === null) return;
       data.steps.forEach(function (s) {
         var item = document.createElement("li");
-        item.textContent = iso(anchor + s.offset * DAY) + " — " + s.title[lang];
+        item.textContent = iso(dayOf(anchor, s, options.weekdaysOnly)) + " — " +
+          forCustomer(s.title[lang], options.customer, options.pattern);
         list.appendChild(item);
       });
-      var anchorLabel = box.getAttribute("data-anchor-label") || "";
-      var icsUrl = URL.createObjectURL(new Blob([ics(data, anchor, lang)], { type: "text/calendar" }));
-      var mdUrl = URL.createObjectURL(new Blob([markdown(data, anchor, lang, anchorLabel)], { type: "text/markdown" }));
+      var icsUrl = URL.createObjectURL(new Blob([ics(data, anchor, lang, options)], { type: "text/calendar" }));
+      var mdUrl = URL.createObjectURL(new Blob([markdown(data, anchor, lang, options)], { type: "text/markdown" }));
       urls.push(icsUrl, mdUrl);
       icsLink.href = icsUrl; mdLink.href = mdUrl;
+      icsLink.download = fileName(data.id, options.customer, "ics");
+      mdLink.download = fileName(data.id, options.customer, "md");
       icsLink.hidden = mdLink.hidden = false;
     }
-    input.addEventListener("input", update);
-    input.addEventListener("change", update);
+    box.addEventListener("input", update);
+    box.addEventListener("change", update);
     update();
   }
   window.cspSchedule = function () {

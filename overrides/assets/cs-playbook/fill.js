@@ -1,7 +1,8 @@
 /*
  * CS Playbook template forms: fill a template in the browser with the same rules as
  * generator/fill.py, so the download is byte-identical to `cs-playbook fill`.
- * The draft is kept in localStorage (this browser only); nothing is sent anywhere.
+ * Drafts are kept per customer in localStorage (this browser only); nothing is sent anywhere.
+ * The preview is built from the filled Markdown as elements with text nodes only.
  */
 (function () {
   "use strict";
@@ -182,52 +183,320 @@
     return answers;
   }
 
+  // ---- formatted preview: the filled Markdown as elements (text only, never innerHTML) ----
+  function inlineNodes(text, parent, placeholderPattern) {
+    // Backslash escapes and **bold**, as fill.py writes them; placeholders are marked.
+    var plain = "", i = 0, strong = null;
+    function flush() {
+      if (!plain) return;
+      var target = strong || parent;
+      var parts = placeholderPattern ? plain.split(placeholderPattern) : [plain];
+      parts.forEach(function (part, index) {
+        if (!part) return;
+        if (index % 2 === 1) {
+          var mark = document.createElement("mark");
+          mark.className = "csp-fill__missing";
+          mark.textContent = part;
+          target.appendChild(mark);
+        } else target.appendChild(document.createTextNode(part));
+      });
+      plain = "";
+    }
+    while (i < text.length) {
+      var char = text[i];
+      if (char === "\\" && i + 1 < text.length) { plain += text[i + 1]; i += 2; continue; }
+      if (char === "*" && text[i + 1] === "*") {
+        flush();
+        if (strong) { parent.appendChild(strong); strong = null; }
+        else strong = document.createElement("strong");
+        i += 2; continue;
+      }
+      plain += char; i++;
+    }
+    flush();
+    if (strong) parent.appendChild(strong);
+  }
+  function cells(line) {
+    var out = [], current = "", body = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+    for (var i = 0; i < body.length; i++) {
+      if (body[i] === "\\" && i + 1 < body.length) { current += body[i] + body[i + 1]; i++; continue; }
+      if (body[i] === "|") { out.push(current.trim()); current = ""; continue; }
+      current += body[i];
+    }
+    out.push(current.trim());
+    return out;
+  }
+  function renderMarkdown(text, placeholderPattern) {
+    var root = document.createDocumentFragment();
+    var lines = text.split("\n"), i = 0, paragraph = null, list = null;
+    function close() { paragraph = null; list = null; }
+    function add(tag, content) {
+      var element = document.createElement(tag);
+      inlineNodes(content, element, placeholderPattern);
+      return element;
+    }
+    while (i < lines.length) {
+      var line = lines[i];
+      if (/^<!--/.test(line.trim())) {
+        while (i < lines.length && lines[i].indexOf("-->") < 0) i++;
+        i++; close(); continue;
+      }
+      var heading = /^(#{1,6})\s+(.*)$/.exec(line);
+      var bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
+      var numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+      if (!line.trim()) close();
+      else if (heading) { close(); root.appendChild(add("h" + heading[1].length, heading[2])); }
+      else if (/^\s*\|/.test(line)) {
+        close();
+        var table = document.createElement("table"), head = document.createElement("thead");
+        var body = document.createElement("tbody"), first = true;
+        for (; i < lines.length && /^\s*\|/.test(lines[i]); i++) {
+          var row = cells(lines[i]);
+          if (row.every(function (c) { return /^:?-{3,}:?$/.test(c); })) continue;
+          var tr = document.createElement("tr");
+          row.forEach(function (c) { tr.appendChild(add(first ? "th" : "td", c)); });
+          (first ? head : body).appendChild(tr);
+          first = false;
+        }
+        table.appendChild(head); table.appendChild(body); root.appendChild(table);
+        continue;
+      } else if (bullet || numbered) {
+        var tag = bullet ? "ul" : "ol";
+        if (!list || list.tagName.toLowerCase() !== tag) {
+          paragraph = null; list = document.createElement(tag); root.appendChild(list);
+        }
+        list.appendChild(add("li", (bullet || numbered)[1]));
+      } else {
+        list = null;
+        if (paragraph) paragraph.appendChild(document.createElement("br"));
+        else { paragraph = document.createElement("p"); root.appendChild(paragraph); }
+        inlineNodes(line.trim(), paragraph, placeholderPattern);
+      }
+      i++;
+    }
+    return root;
+  }
+  function placeholderRegExp(pattern) {
+    var parts = pattern.split("{label}").map(function (p) { return p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    return new RegExp("(" + parts.join(".+?") + ")");
+  }
+  function squeeze(text) { return text.split(SPACE).filter(Boolean).join(" "); }
+  // The same file names as generator/schedule.py file_name(): "<customer>-<id>.<ext>".
+  function fileName(id, customer, extension) {
+    // eslint-disable-next-line no-control-regex -- control characters are refused in names
+    var cleaned = Array.from(squeeze(customer.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, " ")).replace(/ /g, "-"))
+      .slice(0, 60).join("");
+    return (cleaned ? cleaned + "-" : "") + id + "." + extension;
+  }
+  function htmlDocument(title, body, lang) {
+    var doc = document.implementation.createHTMLDocument(title);
+    doc.documentElement.lang = lang;
+    var meta = doc.createElement("meta");
+    meta.setAttribute("charset", "utf-8");
+    doc.head.insertBefore(meta, doc.head.firstChild);
+    doc.body.appendChild(doc.importNode(body, true));
+    return "<!doctype html>\n" + doc.documentElement.outerHTML + "\n";
+  }
+
+  // ---- drafts: one per customer, in this browser only ----------------------------------
+  function drafts(prefix) {
+    var found = [];
+    for (var i = 0; i < window.localStorage.length; i++) {
+      var key = window.localStorage.key(i);
+      if (key === prefix) found.push("");
+      else if (key && key.indexOf(prefix + ":") === 0) found.push(key.slice(prefix.length + 1));
+    }
+    return found.sort();
+  }
+
   function setUp(box) {
     var data = JSON.parse(box.querySelector("script[type='application/json']").textContent);
+    var words = data.words;
     var lang = document.documentElement.lang === "en" ? "en" : "ja";
-    var key = "cs-playbook:template:" + data.id + ":" + lang;
+    var prefix = "cs-playbook:template:" + data.id + ":" + lang;
+    var lastKey = "cs-playbook:template-last:" + data.id + ":" + lang;
     var form = box.querySelector("form");
     var preview = document.querySelector(".csp-fill__preview code");
+    var sheet = box.querySelector(".csp-fill__sheet");
+    var rendered = box.querySelector(".csp-fill__rendered");
+    var status = box.querySelector(".csp-fill__status");
+    var draftList = box.querySelector(".csp-fill__drafts");
     var copy = box.querySelector(".csp-fill__copy");
+    var copyRich = box.querySelector(".csp-fill__copy-rich");
     var download = box.querySelector(".csp-fill__download");
+    var downloadHtml = box.querySelector(".csp-fill__download-html");
     var reset = box.querySelector(".csp-fill__reset");
-    var state = {};
-    try { state = JSON.parse(window.localStorage.getItem(key) || "{}"); } catch (e) { state = {}; }
-    state.__addRow = data.add_row;
-    var url = null, text = "";
-    function changed() {
-      var answers = read(form, data);
+    var nameInput = null;
+    var placeholderPattern = placeholderRegExp(data.placeholder);
+    var current = "";
+    try { current = window.localStorage.getItem(lastKey) || ""; } catch { current = ""; }
+    var state = load(current);
+    var url = null, htmlUrl = null, text = "", answers = {}, warned = false;
+
+    function keyOf(name) { return name ? prefix + ":" + name : prefix; }
+    function load(name) {
+      /** @type {Record<string, any>} */
+      var loaded;
+      try { loaded = JSON.parse(window.localStorage.getItem(keyOf(name)) || "{}"); } catch { loaded = {}; }
+      loaded.__addRow = data.add_row;
+      return loaded;
+    }
+    function save() {
+      try {
+        window.localStorage.setItem(keyOf(current), JSON.stringify(answers));
+        window.localStorage.setItem(lastKey, current);
+      } catch { /* storage full or off: the form still works */ }
+    }
+    function customerName() { return nameInput ? squeeze(nameInput.value) : ""; }
+    function showDrafts() {
+      var names;
+      try { names = drafts(prefix); } catch { names = []; }
+      draftList.textContent = "";
+      draftList.hidden = names.length === 0;
+      if (!names.length) return;
+      var title = document.createElement("p");
+      title.className = "csp-fill__drafts-title";
+      title.textContent = words.drafts;
+      var list = document.createElement("ul");
+      names.forEach(function (name) {
+        var item = document.createElement("li");
+        var open = document.createElement("button");
+        open.type = "button"; open.className = "csp-fill__open";
+        open.textContent = name || words.unnamed;
+        if (name === current) open.setAttribute("aria-current", "true");
+        open.addEventListener("click", function () { current = name; state = load(name); build(); changed(); });
+        var remove = document.createElement("button");
+        remove.type = "button"; remove.className = "csp-fill__delete";
+        remove.textContent = words.delete;
+        remove.setAttribute("aria-label", words.delete + ": " + (name || words.unnamed));
+        remove.addEventListener("click", function () {
+          try { window.localStorage.removeItem(keyOf(name)); } catch { /* storage off */ }
+          if (name === current) { state = load(""); current = ""; build(); update(); }
+          showDrafts();
+        });
+        item.appendChild(open); item.appendChild(remove); list.appendChild(item);
+      });
+      draftList.appendChild(title); draftList.appendChild(list);
+    }
+    function update() {
+      answers = read(form, data);
       text = fill(data, answers, lang);
+      warned = false;
       if (preview) preview.textContent = text;
-      if (url) URL.revokeObjectURL(url);
+      rendered.textContent = "";
+      rendered.appendChild(renderMarkdown(text, placeholderPattern));
+      var name = customerName();
+      [url, htmlUrl].forEach(function (u) { if (u) URL.revokeObjectURL(u); });
       url = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
-      download.href = url;
-      try { window.localStorage.setItem(key, JSON.stringify(answers)); } catch (e) { /* ignore */ }
+      htmlUrl = URL.createObjectURL(new Blob([htmlDocument(words.title, rendered, lang)], { type: "text/html" }));
+      download.href = url; download.download = fileName(data.id, name, "md");
+      downloadHtml.href = htmlUrl; downloadHtml.download = fileName(data.id, name, "html");
+      form.querySelectorAll(".csp-fill__field--missing").forEach(function (wrap) {
+        var field = wrap.getAttribute("data-field");
+        if (answers[field] !== null) {
+          wrap.classList.remove("csp-fill__field--missing");
+          wrap.querySelectorAll("[aria-invalid]").forEach(function (c) { c.removeAttribute("aria-invalid"); });
+        }
+      });
+    }
+    function changed() {
+      update();
+      save();
+      showDrafts();
+    }
+    // The draft's name is taken when the customer field is left, not at every key: while
+    // typing, the answers stay in the draft that is open.
+    function rename() {
+      var name = customerName();
+      if (name === current) return;
+      try {
+        if (!current) window.localStorage.removeItem(keyOf(""));  // an unnamed draft takes the name
+        else if (data.customer_field) {
+          // A named draft stays as it was, and the new name starts a copy.
+          var kept = JSON.parse(window.localStorage.getItem(keyOf(current)) || "{}");
+          kept[data.customer_field] = current;
+          window.localStorage.setItem(keyOf(current), JSON.stringify(kept));
+        }
+      } catch { /* storage off: nothing to keep */ }
+      current = name;
+      changed();
     }
     function build() {
       form.textContent = "";
+      var named = data.customer_field;
+      if (!named) {
+        var wrap = document.createElement("div");
+        wrap.className = "csp-fill__field csp-fill__field--draft";
+        var label = document.createElement("label");
+        label.textContent = words.customer; label.htmlFor = "csp-f-customer-" + data.id;
+        nameInput = document.createElement("input");
+        nameInput.type = "text"; nameInput.id = label.htmlFor; nameInput.value = current;
+        nameInput.addEventListener("input", changed);
+        wrap.appendChild(label); wrap.appendChild(nameInput); form.appendChild(wrap);
+      }
       data.fields.forEach(function (field) {
         var element = control(field, lang, state, changed);
         element.setAttribute("data-field", field.id);
         form.appendChild(element);
       });
+      if (named) {
+        nameInput = form.elements[named];
+        if (!nameInput.value && current) nameInput.value = current;
+      }
+      nameInput.addEventListener("change", rename);
+    }
+    // Required fields left empty are named and focused before anything leaves the page;
+    // a second try goes ahead (a draft may be shared on purpose with gaps).
+    function checkRequired(event) {
+      var missing = data.fields.filter(function (f) { return f.required && answers[f.id] === null; });
+      if (!missing.length || warned) { status.textContent = ""; return true; }
+      warned = true;
+      if (event) event.preventDefault();
+      missing.forEach(function (f) {
+        var wrap = form.querySelector("[data-field='" + f.id + "']");
+        wrap.classList.add("csp-fill__field--missing");
+        wrap.querySelectorAll("input, textarea, select").forEach(function (c) { c.setAttribute("aria-invalid", "true"); });
+      });
+      status.textContent = words.missing.replace("{fields}", missing.map(function (f) {
+        return f.label[lang];
+      }).join(words.separator));
+      var first = form.querySelector("[data-field='" + missing[0].id + "'] input, [data-field='" +
+        missing[0].id + "'] textarea, [data-field='" + missing[0].id + "'] select");
+      if (first) first.focus();
+      return false;
     }
     build();
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    download.addEventListener("click", checkRequired);
+    downloadHtml.addEventListener("click", checkRequired);
     copy.addEventListener("click", function () {
-      if (navigator.clipboard) navigator.clipboard.writeText(text);
+      if (checkRequired(null) && navigator.clipboard) navigator.clipboard.writeText(text);
+    });
+    copyRich.addEventListener("click", function () {
+      if (!checkRequired(null) || !navigator.clipboard) return;
+      var html = rendered.innerHTML;  // serialised from text nodes: escaped by the browser
+      if (window.ClipboardItem && navigator.clipboard.write) {
+        navigator.clipboard.write([new window.ClipboardItem({
+          "text/html": new Blob([html], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" })
+        })]).then(function () { status.textContent = words.copied; });
+      } else navigator.clipboard.writeText(text);
     });
     reset.addEventListener("click", function () {
-      try { window.localStorage.removeItem(key); } catch (e) { /* ignore */ }
+      try { window.localStorage.removeItem(keyOf(current)); } catch { /* storage off */ }
+      current = "";
       state = { __addRow: data.add_row };
       build();
-      changed();
+      update();
+      showDrafts();
     });
-    copy.hidden = download.hidden = reset.hidden = false;
-    changed();
+    [copy, copyRich, download, downloadHtml, reset].forEach(function (b) { b.hidden = false; });
+    sheet.hidden = false;
+    update();
+    showDrafts();
   }
 
-  window.cspFill = { fill: fill, inline: inline, number: number };
+  window.cspFill = { fill: fill, inline: inline, number: number, fileName: fileName };
   function init() { document.querySelectorAll(".csp-fill").forEach(setUp); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
