@@ -25,6 +25,7 @@ _TAGS = {
     *("h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "em", "strong", "b", "i", "u", "s"),
     *("del", "ins", "mark", "small", "sub", "sup", "kbd", "q", "cite", "dfn", "var", "samp"),
     *("ul", "ol", "li", "dl", "dt", "dd", "details", "summary", "figure", "figcaption"),
+    "nav",  # the glossary's index by reading or letter
     *("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"),
     "img",
     # calculators, fill-in forms, schedules and progress boxes (filled in by our JS)

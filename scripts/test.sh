@@ -45,8 +45,26 @@ else
   cp pyproject.toml "$stamp"
 fi
 
-# 3. JavaScript tools. When the suite runs ESLint/TypeScript, install them here the same way:
-#    `npm ci` when package-lock.json changed (stamp node_modules/.cs-playbook-lock).
+# 3. JavaScript tools (ESLint, TypeScript, Node's test runner): Node.js from Debian when it is
+#    missing, then `npm ci` when package-lock.json changed.
+if ! command -v npm >/dev/null; then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "missing Node.js and npm (run: sudo apt-get install nodejs npm)" >&2
+    exit 1
+  fi
+  say "installing Debian packages: nodejs npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+lock_stamp=node_modules/.cs-playbook-lock
+if [[ -f $lock_stamp ]] && cmp -s package-lock.json "$lock_stamp"; then
+  say "JavaScript tools already installed (package-lock.json unchanged)"
+else
+  say "installing the JavaScript tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$lock_stamp"
+fi
 
 # 4. The tests.
 args=("$@")

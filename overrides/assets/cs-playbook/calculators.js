@@ -89,7 +89,7 @@
       var value;
       try {
         value = evaluate(data.tree, values);
-      } catch (error) {
+      } catch {
         output.textContent = data.zero;
         return;
       }
@@ -199,6 +199,7 @@
   function compact(time) { return iso(time).replace(/-/g, ""); }
   // RFC 5545 TEXT, as schedule._escape(): control characters other than tab and line feed
   // dropped (a lone CR too), then backslash, ";", "," and line feeds escaped.
+  // eslint-disable-next-line no-control-regex -- these are the characters to drop
   var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
   function escapeText(text) {
     return text.replace(/\r\n/g, "\n").replace(CONTROL, "")

@@ -14,7 +14,7 @@
   function load(box) {
     try {
       return JSON.parse(window.localStorage.getItem(storageKey(box)) || "{}");
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -22,7 +22,7 @@
   function save(box, state) {
     try {
       window.localStorage.setItem(storageKey(box), JSON.stringify(state));
-    } catch (error) {
+    } catch {
       /* storage full or disabled: the page still works, ticks are just not kept */
     }
   }
