@@ -60,9 +60,8 @@ def last_changed(project_root: Path, files: Iterable[str]) -> dict[str, date]:
     with subprocess.Popen(
         command, cwd=project_root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     ) as process:
-        assert process.stdout is not None
         day: date | None = None
-        for line in process.stdout:
+        for line in process.stdout or ():
             line = line.rstrip("\n")
             if line.startswith("\0"):
                 day = date.fromisoformat(line[1:])

@@ -6,15 +6,19 @@ derived here from the single ``lang`` option, so ``mkdocs.yml`` stays one file.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from generator.core import CONTENT_FOLDER, Generated, generate
 from generator.csp import with_policy
@@ -31,6 +35,9 @@ from generator.theme_safety import (
     theme_text,
     url_path,
 )
+
+#: MkDocs shows this logger's records with its own (``mkdocs build -v`` for the debug ones).
+log = logging.getLogger("mkdocs.plugins.cs_playbook")
 
 
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
@@ -59,10 +66,17 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         #: Set by ``cs-playbook serve``: pages come from files, rebuilds are incremental.
         self.session: Any = None
 
+    @property
+    def _content(self) -> Generated:
+        """The generated content of the current build (set by ``on_config``)."""
+        if self.generated is None:
+            raise PluginError("cs-playbook: a build hook ran before on_config generated the pages")
+        return self.generated
+
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
-    def on_config(self, config: Any) -> Any:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         started = time.perf_counter()
         self.seconds = self.sanitize_seconds = 0.0
         lang = self.config.lang
@@ -81,6 +95,9 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
                 self.generated = generate(self.root, (lang,))
             except ContentErrors as errors:
                 raise PluginError(f"invalid content:\n{errors}") from None
+            log.debug(
+                "generated %d %s pages from %s", len(self.generated.pages[lang]), lang, self.root
+            )
         docs_dir = self.root / "docs" / lang
         config.docs_dir = str(docs_dir)
         config.site_url = _language_url(config.site_url, lang) if config.site_url else None
@@ -91,53 +108,53 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
         )
         config.extra["search_labels"] = load_labels(lang).search  # the search box's words
-        config.nav = list(self.generated.nav[lang])
+        config.nav = list(self._content.nav[lang])
         if self.handwritten:
             config.nav.append({load_labels(lang).nav.about: self.handwritten})
         self.seconds += time.perf_counter() - started
         return config
 
-    def on_files(self, files: Files, config: Any) -> Files:
-        assert self.generated is not None
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         lang = self.config.lang
         for src in files:
             if src.src_uri.endswith(".md"):
                 src.edit_uri = url_path(f"docs/{lang}/{src.src_uri}")
-        in_nav = nav_paths(self.generated.nav[lang])
-        for path in sorted(self.generated.pages[lang]):
+        in_nav = nav_paths(self._content.nav[lang])
+        for path in sorted(self._content.pages[lang]):
             # Explicit, so MkDocs's default exclusions (e.g. "/templates/") never hide a page.
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
             # Handed to MkDocs from memory: nothing to write, nothing stale left on disk.
             if self.session is not None:
                 source = {"abs_src_path": self.session.source_of(path)}
             else:
-                source = {"content": self.generated.pages[lang][path]}
+                source = {"content": self._content.pages[lang][path]}
             file = File.generated(config, path, inclusion=inclusion, **source)
-            yaml_source = self.generated.sources.get(path)
+            yaml_source = self._content.sources.get(path)
             file.edit_uri = url_path(yaml_source) if yaml_source else None
             files.append(file)
         self.seconds += time.perf_counter() - started
         return files
 
-    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         return env if self.session is None else self.session.theme_env(env)
 
-    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         _escape_section_titles(nav.items)
         if self.session is not None:
             self.session.pages_known(nav, config)
         return nav
 
-    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        assert self.generated is not None
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         started = time.perf_counter()
-        text = f"{markdown}\n\n{self.generated.abbreviations[self.config.lang]}"
+        text = f"{markdown}\n\n{self._content.abbreviations[self.config.lang]}"
         self.seconds += time.perf_counter() - started
         return text
 
     @event_priority(-100)  # last, so the HTML of every other plugin is sanitised too
-    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         started = time.perf_counter()
         # Titles and front matter reach the theme's raw prints (nav, <title>, meta tags).
         escape_meta(page.meta)
@@ -150,7 +167,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         return clean
 
     @event_priority(-100)  # last, so every other plugin's output is covered
-    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.serving:
             return output
         # Inline scripts outside the content are the theme's own: only those are hashed.
@@ -158,28 +175,30 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         return with_policy(output, trusted)
 
     @event_priority(-100)
-    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         if self.serving or not template_name.endswith(".html"):
             return output
         return with_policy(output, output)  # 404.html: the theme's alone
 
-    def on_post_build(self, config: Any) -> None:
-        assert self.generated is not None
+    def on_post_build(self, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         if self.standalone:
             lang = self.config.lang
-            build_search(Path(config.site_dir), lang, search_rules(self.generated.catalog, lang))
+            search = build_search(
+                Path(config.site_dir), lang, search_rules(self._content.catalog, lang)
+            )
+            log.debug("search index: %d bytes in %.2f s", search.index_bytes, search.seconds)
         if not config.site_url:
             # A sitemap needs absolute addresses; without a site address there is none to give.
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(config.site_dir) / name).unlink(missing_ok=True)
-        for rel, text in self.generated.downloads[self.config.lang].items():
+        for rel, text in self._content.downloads[self.config.lang].items():
             target = Path(config.site_dir) / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         self.seconds += time.perf_counter() - started
 
-    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_FOLDER))
         return server
 

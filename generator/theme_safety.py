@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import MutableMapping
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -31,7 +32,7 @@ def theme_text(value: str) -> str:
     return html.escape(html.unescape(value), quote=True)
 
 
-def escape_meta(meta: dict[str, Any]) -> None:
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
     """Escape every text in a page's front matter in place (Material prints them raw)."""
     for key, value in meta.items():
         meta[key] = _escaped(value)
