@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.core import CHANGES_PAGE
+from generator.kinds import KINDS
 from generator.labels import Labels, load_labels
 from generator.search_text import (
     Normalizer,
@@ -28,6 +30,8 @@ from generator.search_text import (
     vocabulary_chunks,
 )
 
+#: Folder of the "what's new" page, left out of the index.
+_CHANGES = CHANGES_PAGE.removesuffix("/index.md")
 OUTPUT = "pagefind"
 RULES_FILE = "search/rules.json"
 VOCAB_FOLDER = "search/vocab"
@@ -49,15 +53,10 @@ _TAG = re.compile(r"<[^>]+>")
 _FIELDS = re.compile(r'<div class="cs-search-terms"[^>]*>[^<]*</div>')
 _SKIPPED = re.compile(r'<(script|style)[^>]*>.*?</\1>|<a class="headerlink".*?</a>', re.S)
 #: First path segment of a page -> the label of its kind (``kinds.*`` or ``nav.*``).
+#: First folder of a page → the label of its kind (from the kind registry), and the two
+#: single pages that are not overviews of other pages.
 _KIND_OF_SECTION = {
-    "frameworks": "kinds.framework",
-    "playbooks": "kinds.playbook",
-    "checklists": "kinds.checklist",
-    "question-sets": "kinds.question-set",
-    "templates": "kinds.template",
-    "kpis": "kinds.kpi",
-    "comparisons": "kinds.comparison",
-    "reference": "kinds.article",
+    **{kind.pages: f"kinds.{kind.name}" for kind in KINDS.values() if kind.pages},
     "glossary": "nav.glossary",
     "csm-onboarding": "nav.curriculum",
 }
@@ -99,8 +98,8 @@ def build_search(site_dir: Path, lang: str, rules: SearchRules) -> SearchReport:
     marked_pages: list[Path] = []
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
-        if rel.startswith((OUTPUT, "assets", "search")):
-            continue
+        if rel.startswith((OUTPUT, "assets", "search", _CHANGES)):
+            continue  # the "what's new" page only repeats other pages' titles
         marked, text = mark_page(path.read_text("utf-8"), rel, labels, normalizer)
         if marked is not None:
             path.write_text(marked, encoding="utf-8")

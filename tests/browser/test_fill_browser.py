@@ -266,6 +266,8 @@ def renamed(template, rng: random.Random):
                 field["example"] = _renamed_example(field["example"], names)
     for lang in ("ja", "en"):
         data["body"][lang] = MARKER.sub(lambda m: f"[[{new_ids[m.group(1)]}]]", data["body"][lang])
+    if data.get("customer_field"):
+        data["customer_field"] = new_ids[data["customer_field"]]
     return FillableTemplate.model_validate(data)
 
 
@@ -380,7 +382,11 @@ def test_formatted_preview_and_rich_copy(browser, site_url, lang):
     assert page.locator(".csp-fill__rendered table td").count() > 0
     assert page.locator(".csp-fill__rendered pre, .csp-fill__rendered code").count() == 0
     page.click(".csp-fill__copy-rich")
-    page.wait_for_function("document.querySelector('.csp-fill__status').textContent !== ''")
+    # Polled from here: wait_for_function evaluates a string, which the page's CSP refuses.
+    for _ in range(50):
+        if page.locator(".csp-fill__status").inner_text() != "":
+            break
+        page.wait_for_timeout(100)
     html = page.evaluate(
         """async () => {
           const [item] = await navigator.clipboard.read();
