@@ -115,7 +115,9 @@ class Kpi(Item):
             if bound < 0 and unit != "score":
                 raise ValueError(f"{bound:g} is negative; a {unit} range starts at 0")
             if round(bound, DIGITS[unit]) != bound:
-                raise ValueError(f"{bound:g} has more decimals than a {unit} shows ({DIGITS[unit]})")
+                raise ValueError(
+                    f"{bound:g} has more decimals than a {unit} shows ({DIGITS[unit]})"
+                )
         return value
 
     def tree(self) -> Node:
