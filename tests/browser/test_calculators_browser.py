@@ -360,6 +360,9 @@ def test_kpi_result_is_placed_in_the_typical_range(page, site_url, lang):
     ]:
         _fill(page, ".csp-calc", values)
         assert typical.get_attribute("data-position") == place
-        assert t.typical_between.format(
-            min=bound_display(85, "percent", lang), max=bound_display(95, "percent", lang)
-        ) in typical.inner_text()
+        assert (
+            t.typical_between.format(
+                min=bound_display(85, "percent", lang), max=bound_display(95, "percent", lang)
+            )
+            in typical.inner_text()
+        )
