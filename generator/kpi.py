@@ -79,3 +79,22 @@ def compute(kpi: Any, values: dict[str, float], lang: str = "en") -> Result:
     if not showable(value, kpi.unit):
         raise EvaluationError("the result is too large to show exactly")
     return Result(kpi.id, value, kpi.unit, display(value, kpi.unit, lang))
+
+
+def bound_display(bound: float, unit: str, lang: str) -> str:
+    """A range bound for people: whole numbers without decimals (95%), others as results."""
+    digits = 0 if bound == int(bound) else DIGITS[unit]
+    return str(load_labels(lang).kpi_units[unit].format(value=fixed(bound, digits)))
+
+
+def position(value: float, unit: str, low: float | None, high: float | None) -> str:
+    """``below``, ``within`` or ``above`` the range, comparing the value as it is shown
+    (rounded to the unit's digits, like calculators.js)."""
+    number = shown(value, unit)
+    scale = 10 ** DIGITS[unit]
+    rounded = math.copysign(math.floor(abs(number) * scale + 0.5), number) / scale
+    if low is not None and rounded < low:
+        return "below"
+    if high is not None and rounded > high:
+        return "above"
+    return "within"

@@ -15,7 +15,7 @@ from generator.formula import (
     names,
     parse,
 )
-from generator.kpi import showable
+from generator.kpi import DIGITS, showable
 from generator.models.base import FrameworkRef, Item, Model, Text
 
 InputName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
@@ -37,6 +37,27 @@ class KpiInput(Model):
         return value
 
 
+class KpiTypical(Model):
+    """A typical or target range the handbook states, in the numbers people see
+    (95 for 95%), with where it comes from."""
+
+    min: float | None = None
+    max: float | None = None
+    note: Text
+
+    @field_validator("max")
+    @classmethod
+    def _bounds_in_order(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("min")
+        if value is not None and low is not None and low > value:
+            raise ValueError(f"min ({low:g}) is above max ({value:g})")
+        return value
+
+    def bounds(self) -> list[float]:
+        """The bounds that are given."""
+        return [b for b in (self.min, self.max) if b is not None]
+
+
 class Kpi(Item):
     """A KPI page: ``site/<lang>/kpis/<id>/`` with a calculator built from ``formula``."""
 
@@ -48,6 +69,7 @@ class Kpi(Item):
     formula: str
     example: dict[str, float]
     frameworks: list[FrameworkRef] = Field(default_factory=list)
+    typical: KpiTypical | None = None
 
     @field_validator("formula")
     @classmethod
@@ -79,6 +101,23 @@ class Kpi(Item):
                 raise ValueError(str(exc)) from None
             if not showable(result, unit):
                 raise ValueError("the result is too large to show exactly")
+        return value
+
+    @field_validator("typical")
+    @classmethod
+    def _typical_fits_unit(cls, value: KpiTypical | None, info: ValidationInfo) -> Any:
+        unit = info.data.get("unit")
+        if value is None or unit is None:
+            return value
+        if not value.bounds():
+            raise ValueError("give min, max or both")
+        for bound in value.bounds():
+            if bound < 0 and unit != "score":
+                raise ValueError(f"{bound:g} is negative; a {unit} range starts at 0")
+            if round(bound, DIGITS[unit]) != bound:
+                raise ValueError(
+                    f"{bound:g} has more decimals than a {unit} shows ({DIGITS[unit]})"
+                )
         return value
 
     def tree(self) -> Node:

@@ -10,7 +10,7 @@ import pytest
 
 from generator.catalog import load_catalog
 from generator.formula import EvaluationError
-from generator.kpi import compute, fixed
+from generator.kpi import bound_display, compute, fixed, position
 from generator.labels import load_labels
 from generator.schedule import ics, markdown
 from generator.scoring import score
@@ -320,3 +320,49 @@ def test_what_if_breakdown_names_the_weakest(page, site_url, lang):
     weakest = page.locator(".csp-whatif__weakest")
     assert weakest.get_attribute("data-component") == ids[-1]
     assert weakest.count() == 1
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_kpi_result_is_placed_in_the_typical_range(page, site_url, lang):
+    """The page states the handbook's range and its source; the calculator says below,
+    within or above, in the words and with the rounding of the worked example."""
+    t = load_labels(lang).kpi
+    renewal = CATALOG.get("kpi", "renewal-rate")
+    assert renewal.typical is not None
+    page.goto(f"{site_url}/{lang}/kpis/renewal-rate/", wait_until="load")
+    stated = page.locator(".csp-typical").inner_text()
+    assert t.typical in stated
+    assert renewal.typical.note(lang) in stated
+    at_least = t.typical_at_least.format(min=bound_display(95, "percent", lang))
+    assert at_least in stated
+    typical = page.locator(".csp-calc output[name=typical]")
+    cases = [
+        ({"renewals_due": 80, "renewed": 76}, "within"),  # 95.0%: on the bound
+        ({"renewals_due": 80, "renewed": 70}, "below"),
+        ({"renewals_due": 80, "renewed": 80}, "within"),
+    ]
+    for values, place in cases:
+        _fill(page, ".csp-calc", values)
+        value = compute(renewal, values, lang).value
+        assert position(value, renewal.unit, renewal.typical.min, renewal.typical.max) == place
+        assert typical.inner_text() == t[f"typical_{place}"].format(range=at_least)
+        assert typical.get_attribute("data-position") == place
+    page.fill(".csp-calc input[name=renewed]", "")
+    assert typical.inner_text() == ""
+    grr = CATALOG.get("kpi", "grr")
+    assert grr.typical is not None
+    page.goto(f"{site_url}/{lang}/kpis/grr/", wait_until="load")
+    typical = page.locator(".csp-calc output[name=typical]")
+    for values, place in [
+        ({"start_mrr": 100, "contraction_mrr": 5, "churned_mrr": 5}, "within"),
+        ({"start_mrr": 100, "contraction_mrr": 10, "churned_mrr": 10}, "below"),
+        ({"start_mrr": 100, "contraction_mrr": 1, "churned_mrr": 1}, "above"),
+    ]:
+        _fill(page, ".csp-calc", values)
+        assert typical.get_attribute("data-position") == place
+        assert (
+            t.typical_between.format(
+                min=bound_display(85, "percent", lang), max=bound_display(95, "percent", lang)
+            )
+            in typical.inner_text()
+        )

@@ -68,7 +68,25 @@
   function setUpKpi(box) {
     var data = readData(box);
     var form = box.querySelector("form");
-    var output = box.querySelector("output");
+    var output = box.querySelector("output[name=result]");
+    var typicalOutput = box.querySelector("output[name=typical]");
+    // Below, within or above the handbook's range, comparing the value as shown
+    // (the same rounding as kpi.position()).
+    function showTypical(shown) {
+      if (!typicalOutput || !data.typical) return;
+      if (shown === null) {
+        typicalOutput.textContent = "";
+        typicalOutput.removeAttribute("data-position");
+        return;
+      }
+      var scale = Math.pow(10, data.digits);
+      var rounded = (shown < 0 ? -1 : 1) * Math.floor(Math.abs(shown) * scale + 0.5) / scale;
+      var place = "within";
+      if (data.typical.min !== null && rounded < data.typical.min) place = "below";
+      else if (data.typical.max !== null && rounded > data.typical.max) place = "above";
+      typicalOutput.textContent = data.typical.texts[place];
+      typicalOutput.setAttribute("data-position", place);
+    }
     function update() {
       var values = Object.create(null);
       var inputs = form.querySelectorAll("input");
@@ -81,6 +99,7 @@
         values[inputs[i].name] = number;
       }
       output.removeAttribute("data-value");
+      showTypical(null);
       if (faulty) {
         var label = (data.labels && data.labels[faulty.name]) || faulty.name;
         output.textContent = data.field_error ? data.field_error.replace("{label}", label) : data.missing;
@@ -102,6 +121,7 @@
       var text = fixed(shown, data.digits);
       output.textContent = data.pattern.replace("{value}", function () { return text; });
       output.setAttribute("data-value", String(value));
+      showTypical(shown);
     }
     form.addEventListener("input", update);
     form.addEventListener("change", function (event) {
