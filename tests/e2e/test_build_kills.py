@@ -15,6 +15,10 @@ from tests.e2e.test_build import make_project, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Whole builds killed for real (about 40 s): in the full suite, not the quick loop, which keeps
+# the kills at every swap point on a small site in tests/hostile/test_site_swap.py.
+pytestmark = pytest.mark.slow
+
 
 def listing(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*")}
