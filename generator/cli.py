@@ -294,7 +294,12 @@ def score_command(
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--customer", default="", help="Customer name put in front of each title.")
 @click.option(
-    "--weekdays-only", is_flag=True, help="Move steps on a Saturday or Sunday to the next Monday."
+    "--business-days",
+    "--weekdays-only",
+    "weekdays_only",
+    is_flag=True,
+    help="Move steps on a Saturday, Sunday or public holiday (the site's `holidays:` calendar) "
+    "to the next business day.",
 )
 @click.pass_obj
 def schedule_command(

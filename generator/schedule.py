@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from generator.business_days import WINDOW, holiday_dates, in_window, next_business_day
 from generator.dates import parse_iso_date
 from generator.fill import inline
 from generator.labels import load_labels
@@ -34,17 +35,34 @@ def weekday_of(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=7 - weekday) if weekday >= 5 else day
 
 
+def calendar_of(catalog: Any) -> str | None:
+    """The country code of the site's holiday calendar, or None (only weekends are skipped)."""
+    site = catalog.one("site")
+    return getattr(site, "holidays", None) if site is not None else None
+
+
 def dated_steps(
-    playbook: Any, anchor: dt.date, weekdays_only: bool = False
+    playbook: Any, anchor: dt.date, weekdays_only: bool = False, calendar: str | None = None
 ) -> list[tuple[dt.date, Any]]:
     """(date, step) in time order; every date and the day after it fall in the years 1–9999.
 
-    With ``weekdays_only`` a step on a Saturday or Sunday moves to the next Monday.
+    With ``weekdays_only`` a step on a Saturday, a Sunday or a public holiday of
+    ``calendar`` (a ``holidays`` country code) moves to the next business day. With a
+    calendar, steps must fall in the ``WINDOW`` years the page knows the holidays of.
     """
     steps = sorted(playbook.steps, key=lambda s: s.offset_days)
     try:
         dated = [(anchor + dt.timedelta(days=s.offset_days), s) for s in steps]
-        if weekdays_only:
+        if weekdays_only and calendar:
+            closed = holiday_dates(calendar)
+            moved = [(next_business_day(day, closed), s) for day, s in dated]
+            if not all(in_window(day) for pair in (dated, moved) for day, _ in pair):
+                raise ScheduleError(
+                    f"steps of {playbook.id} must fall in the years {WINDOW[0]}–{WINDOW[1]} "
+                    "to be moved off public holidays"
+                )
+            dated = moved
+        elif weekdays_only:
             dated = [(weekday_of(day), s) for day, s in dated]
         for day, _ in dated:
             day + dt.timedelta(days=1)  # each event's DTEND must exist too
@@ -95,7 +113,7 @@ def markdown(
     title = inline(for_customer(playbook.title(lang), customer, lang))
     named = str(t.schedule.anchor_date).format(anchor=inline(playbook.anchor.name(lang)))
     lines = [f"# {title}", "", f"{named}: {anchor.isoformat()}", ""]
-    for day, step in dated_steps(playbook, anchor, weekdays_only):
+    for day, step in dated_steps(playbook, anchor, weekdays_only, calendar_of(catalog)):
         who = f"{inline(roles[step.owner])} / {inline(channels[step.channel])}"
         lines.append(f"- [ ] {day.isoformat()} — {inline(step.title(lang))} ({who})")
     return "\n".join(lines) + "\n"
@@ -120,7 +138,7 @@ def ics(
     # DTSTAMP is the anchor, not the clock: the page and the CLI then write the same bytes.
     stamp = _compact(anchor) + "T000000Z"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
-    for day, step in dated_steps(playbook, anchor, weekdays_only):
+    for day, step in dated_steps(playbook, anchor, weekdays_only, calendar_of(catalog)):
         description = (
             f"{step.description(lang).strip()}\n\n{roles[step.owner]} / {channels[step.channel]}"
         )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from generator.business_days import known_calendar
 from generator.models.base import Model, Slug, Text
 from generator.models.navigator import Links
 
@@ -38,3 +39,13 @@ class Site(Model):
     situations_title: Text | None = None
     situations: list[Situation] = Field(default_factory=list)
     leaders: LeaderSection | None = None
+    #: Country code of the ``holidays`` library whose public holidays schedules skip
+    #: (with weekends) when business days are asked for; none: only weekends.
+    holidays: str | None = None
+
+    @field_validator("holidays")
+    @classmethod
+    def _known_calendar(cls, value: str | None) -> str | None:
+        if value is not None and not known_calendar(value):
+            raise ValueError(f"{value!r} is not a country code of the holidays library (e.g. JP)")
+        return value

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from generator.business_days import WINDOW, compact_list, holiday_dates
 from generator.catalog import Catalog
 from generator.kana import KANA_ROWS, kana_row, latin_row, reading_key
 from generator.kinds import KINDS, Kind
 from generator.models.parts import by_audience
 from generator.pages import PageSpec, index_page, item_context, page_builder
+from generator.schedule import calendar_of
 
 
 def home(catalog: Catalog) -> list[PageSpec]:
@@ -151,7 +153,15 @@ def _schedule_data(catalog: Catalog, playbook: Any) -> dict[str, Any]:
             }
             for s in sorted(playbook.steps, key=lambda s: s.offset_days)
         ],
+        **_holiday_data(calendar_of(catalog)),
     }
+
+
+def _holiday_data(calendar: str | None) -> dict[str, Any]:
+    """The site calendar's holidays in the WINDOW years, as schedule.dated_steps() skips them."""
+    if not calendar:
+        return {}
+    return {"holidays": compact_list(holiday_dates(calendar)), "holidayYears": list(WINDOW)}
 
 
 def _whatif_data(score_model: Any) -> dict[str, Any]:

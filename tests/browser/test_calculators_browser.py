@@ -8,11 +8,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from generator.business_days import holiday_dates
 from generator.catalog import load_catalog
 from generator.formula import EvaluationError
 from generator.kpi import bound_display, compute, fixed, position
 from generator.labels import load_labels
-from generator.schedule import ics, markdown
+from generator.schedule import ScheduleError, calendar_of, ics, markdown
 from generator.scoring import score
 from tests.conftest import PROJECT_ROOT
 
@@ -155,6 +156,19 @@ def test_schedule_refuses_dates_beyond_the_calendar(page, site_url):
     assert page.locator(".csp-schedule__list li").first.inner_text().startswith("0050-")
 
 
+def test_business_days_outside_the_holiday_years_are_refused_like_the_cli(page, site_url):
+    """The page knows the holidays of WINDOW only; beyond it, as the CLI, it refuses."""
+    playbook = CATALOG.get("playbook", "high-touch")
+    page.goto(f"{site_url}/en/playbooks/high-touch/", wait_until="load")
+    page.fill(".csp-schedule input[name=anchor]", "2051-01-05")
+    assert page.locator(".csp-schedule__invalid").is_hidden()
+    page.check(".csp-schedule input[name=weekdays]")
+    assert page.locator(".csp-schedule__invalid").is_visible()
+    assert page.locator(".csp-schedule__ics").is_hidden()
+    with pytest.raises(ScheduleError):
+        markdown(CATALOG, playbook, dt.date(2051, 1, 5), "en", weekdays_only=True)
+
+
 # Titles and names that would forge Markdown structure, break out of iCalendar text or hide
 # terminal sequences; "$&" and friends are JavaScript replacement patterns.
 SCHEDULE_PAYLOADS = [
@@ -225,7 +239,7 @@ def test_page_schedule_escapes_like_the_cli_with_hostile_names(page, site_url, t
             for n, s in enumerate(changed["steps"])
         ],  # type: ignore[arg-type]
     )
-    catalog = SimpleNamespace(of=lambda kind: [taxonomy])
+    catalog = SimpleNamespace(of=lambda kind: [taxonomy], one=lambda kind: None)  # no calendar
     shipped = CATALOG.get("playbook", "high-touch")
     playbook = SimpleNamespace(
         id=changed["id"], title=text(changed["title"]), steps=steps, anchor=shipped.anchor
@@ -240,9 +254,13 @@ def test_page_schedule_escapes_like_the_cli_with_hostile_names(page, site_url, t
 
 @pytest.mark.parametrize(("lang", "customer"), [("ja", "株式会社ACME"), ("en", "Acme, Inc.")])
 def test_schedule_per_customer_on_weekdays(page, site_url, tmp_path: Path, lang, customer):
-    """Customer name in titles, UIDs and file names; weekend steps on Mondays; same as the CLI."""
+    """Customer name in titles, UIDs and file names; steps off weekends and the site's public
+    holidays; the same bytes as the CLI."""
     playbook = CATALOG.get("playbook", "high-touch")
-    anchor = dt.date(2026, 3, 28)  # a Saturday: the kickoff (offset 0) moves to Monday
+    # A Saturday before 5/4–5/6 (Golden Week): the kickoff (offset 0) moves to Thursday 5/7.
+    anchor = dt.date(2026, 5, 2)
+    closed = holiday_dates(calendar_of(CATALOG))
+    assert dt.date(2026, 5, 4) in closed
     page.goto(f"{site_url}/{lang}/playbooks/high-touch/", wait_until="load")
     page.fill(".csp-schedule input[name=anchor]", anchor.isoformat())
     page.fill(".csp-schedule input[name=customer]", f"  {customer} ")
@@ -255,13 +273,15 @@ def test_schedule_per_customer_on_weekdays(page, site_url, tmp_path: Path, lang,
     assert (tmp_path / "page.ics").read_bytes() == expected.encode("utf-8")
     events = icalendar.Calendar.from_ical(expected).walk("VEVENT")
     assert all(str(e["SUMMARY"]).startswith(f"{customer}: ") for e in events)
-    assert all(e["DTSTART"].dt.weekday() < 5 for e in events)
+    assert all(e["DTSTART"].dt.weekday() < 5 and e["DTSTART"].dt not in closed for e in events)
+    assert dt.date(2026, 5, 7) in {e["DTSTART"].dt for e in events}  # the kickoff
     checklist = _download(page, ".csp-schedule__md", tmp_path / "page.md")
     assert checklist == markdown(
         CATALOG, playbook, anchor, lang, customer, weekdays_only=True
     ).encode("utf-8")
     shown = page.locator(".csp-schedule__list li").all_inner_texts()
     assert all(dt.date.fromisoformat(s[:10]).weekday() < 5 for s in shown)
+    assert any(s.startswith("2026-05-07") for s in shown)
     # The computed dates are also written into the steps table (and so printed).
     dated = page.locator(".md-typeset table .csp-step-date").all_inner_texts()
     assert len(dated) == len(playbook.steps) and dated[0] == shown[0][:10]

@@ -245,9 +245,25 @@
     var day = new Date(time).getUTCDay();
     return day === 6 ? time + 2 * DAY : day === 0 ? time + DAY : time;
   }
-  function dayOf(anchor, step, weekdaysOnly) {
+  // schedule.dated_steps() with a calendar: past weekends and the site's public holidays
+  // (data.holidays, "YYYYMMDD YYYYMMDD ..." for the years data.holidayYears).
+  var closedDays = new WeakMap();
+  function closedOf(data) {
+    if (!closedDays.has(data)) closedDays.set(data, new Set(data.holidays.split(" ")));
+    return closedDays.get(data);
+  }
+  function businessDay(time, closed) {
+    while (new Date(time).getUTCDay() % 6 === 0 || closed.has(compact(time))) time += DAY;
+    return time;
+  }
+  function inHolidayYears(time, data) {
+    var year = new Date(time).getUTCFullYear();
+    return year >= data.holidayYears[0] && year <= data.holidayYears[1];
+  }
+  function dayOf(anchor, step, weekdaysOnly, data) {
     var day = anchor + step.offset * DAY;
-    return weekdaysOnly ? weekday(day) : day;
+    if (!weekdaysOnly) return day;
+    return data && data.holidays ? businessDay(day, closedOf(data)) : weekday(day);
   }
   // schedule.for_customer(): "ACME: 30日レビュー" (the pattern comes from the labels).
   function squeeze(text) { return text.split(/\s+/).filter(Boolean).join(" "); }
@@ -274,7 +290,9 @@
     var anchor = date.getTime();
     if (!inCalendar(anchor) || iso(anchor) !== text) return null;
     var fits = data.steps.every(function (s) {
-      var day = dayOf(anchor, s, weekdaysOnly);
+      var day = dayOf(anchor, s, weekdaysOnly, data);
+      if (weekdaysOnly && data.holidays &&
+          !(inHolidayYears(anchor + s.offset * DAY, data) && inHolidayYears(day, data))) return false;
       return inCalendar(day) && inCalendar(day + DAY);
     });
     return fits ? anchor : null;
@@ -285,7 +303,7 @@
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CS Playbook//Schedules//EN",
       "CALSCALE:GREGORIAN"];
     data.steps.forEach(function (s) {
-      var day = dayOf(anchor, s, options.weekdaysOnly);
+      var day = dayOf(anchor, s, options.weekdaysOnly, data);
       var description = s.description[lang].trim() + "\n\n" + s.owner[lang] + " / " + s.channel[lang];
       var title = forCustomer(s.title[lang], options.customer, options.pattern);
       lines.push("BEGIN:VEVENT", "UID:" + uidPrefix + data.id + "-" + s.id + "-" + compact(day) + "@cs-playbook",
@@ -302,7 +320,7 @@
     var title = inline(forCustomer(data.title[lang], options.customer, options.pattern));
     var lines = ["# " + title, "", options.anchorLabel + ": " + iso(anchor), ""];
     data.steps.forEach(function (s) {
-      lines.push("- [ ] " + iso(dayOf(anchor, s, options.weekdaysOnly)) + " — " + inline(s.title[lang]) + " (" +
+      lines.push("- [ ] " + iso(dayOf(anchor, s, options.weekdaysOnly, data)) + " — " + inline(s.title[lang]) + " (" +
         inline(s.owner[lang]) + " / " + inline(s.channel[lang]) + ")");
     });
     return lines.join("\n") + "\n";
@@ -311,7 +329,7 @@
   // so a printed playbook carries the dates.
   function markSteps(data, anchor, weekdaysOnly) {
     data.steps.forEach(function (s) {
-      var text = anchor === null ? "" : iso(dayOf(anchor, s, weekdaysOnly));
+      var text = anchor === null ? "" : iso(dayOf(anchor, s, weekdaysOnly, data));
       var targets = document.querySelectorAll(
         ".md-typeset table a[href='#" + s.id + "'], .md-typeset [id='" + s.id + "']");
       for (var i = 0; i < targets.length; i++) {
@@ -357,7 +375,7 @@
       if (anchor === null) return;
       data.steps.forEach(function (s) {
         var item = document.createElement("li");
-        item.textContent = iso(dayOf(anchor, s, options.weekdaysOnly)) + " — " +
+        item.textContent = iso(dayOf(anchor, s, options.weekdaysOnly, data)) + " — " +
           forCustomer(s.title[lang], options.customer, options.pattern);
         list.appendChild(item);
       });
