@@ -104,6 +104,9 @@ def _schedule(title: str, role: str, fmt: str) -> str:
         def of(self, kind):
             return [patched] if kind == "taxonomy" else catalog.of(kind)
 
+        def one(self, kind):
+            return catalog.one(kind)
+
     writer = ics if fmt == "ics" else markdown
     return writer(Patched(), playbook, parse_anchor("2026-04-01"), "en")
 
