@@ -70,6 +70,7 @@ def test_new_rejects_a_bad_id(project):
     assert not list((project / "frameworks").rglob("Bad_Id*"))
 
 
+@pytest.mark.slow  # a whole build of both languages (about 15 s): full suite, not the quick loop
 def test_new_framework_appears_in_both_sites(project):
     assert run(project, "new", "framework", "adoption-review").exit_code == 0
     assert run(project, "build").exit_code == 0
