@@ -14,11 +14,13 @@ cd "$(dirname "$0")/.."
 
 say() { printf '== %s\n' "$*"; }
 
-# 1. Debian packages: the browser and Japanese fonts for the browser tests, venv for Python.
+# 1. Debian packages: the browser and Japanese fonts for the browser tests, venv for Python,
+#    Node.js and npm for the JavaScript checks.
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" || missing+=(fonts-noto-cjk)
 python3 -c "import ensurepip, venv" 2>/dev/null || missing+=(python3-venv)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
     echo "missing Debian packages: ${missing[*]} (run: sudo apt-get install ${missing[*]})" >&2
@@ -45,18 +47,8 @@ else
   cp pyproject.toml "$stamp"
 fi
 
-# 3. JavaScript tools (ESLint, TypeScript, Node's test runner): Node.js from Debian when it is
-#    missing, then `npm ci` when package-lock.json changed.
-if ! command -v npm >/dev/null; then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "missing Node.js and npm (run: sudo apt-get install nodejs npm)" >&2
-    exit 1
-  fi
-  say "installing Debian packages: nodejs npm"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends nodejs npm
-fi
+# 3. JavaScript tools (ESLint, TypeScript, Node's test runner): `npm ci` when package-lock.json
+#    changed.
 lock_stamp=node_modules/.cs-playbook-lock
 if [[ -f $lock_stamp ]] && cmp -s package-lock.json "$lock_stamp"; then
   say "JavaScript tools already installed (package-lock.json unchanged)"

@@ -97,14 +97,18 @@ class FillableTemplate(Item):
     def _markers_name_fields(cls, value: Text, info: ValidationInfo) -> Text:
         fields = {f.id for f in info.data.get("fields", [])}
         for lang in ("ja", "en"):
-            used = set(MARKER.findall(getattr(value, lang)))
-            unknown = sorted(used - fields)
-            if unknown:
-                raise ValueError(f"body.{lang} names unknown field(s): {', '.join(unknown)}")
-            unused = sorted(fields - used)
-            if unused:
-                raise ValueError(f"body.{lang} does not use field(s): {', '.join(unused)}")
+            markers_match_fields(fields, set(MARKER.findall(getattr(value, lang))), f"body.{lang}")
         return value
+
+
+def markers_match_fields(fields: set[str], used: set[str], where: str) -> None:
+    """Every ``[[marker]]`` in ``where`` names a field, and every field is used there."""
+    unknown = sorted(used - fields)
+    if unknown:
+        raise ValueError(f"{where} names unknown field(s): {', '.join(unknown)}")
+    unused = sorted(fields - used)
+    if unused:
+        raise ValueError(f"{where} does not use field(s): {', '.join(unused)}")
 
 
 def short_text_field(value: str | None, fields: list[TemplateField]) -> str | None:

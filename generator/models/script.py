@@ -21,7 +21,12 @@ from generator.models.base import (
     TemplateRef,
     Text,
 )
-from generator.models.fillable import MARKER, TemplateField, short_text_field
+from generator.models.fillable import (
+    MARKER,
+    TemplateField,
+    markers_match_fields,
+    short_text_field,
+)
 
 
 class Message(Model):
@@ -85,10 +90,5 @@ class Script(Item):
             raise ValueError("messages must be listed by their 'day', earliest first")
         for lang in ("ja", "en"):
             used = {name for text in self.texts() for name in MARKER.findall(text(lang))}
-            unknown = sorted(used - fields)
-            if unknown:
-                raise ValueError(f"the {lang} text names unknown field(s): {', '.join(unknown)}")
-            unused = sorted(fields - used)
-            if unused:
-                raise ValueError(f"the {lang} text does not use field(s): {', '.join(unused)}")
+            markers_match_fields(fields, used, f"the {lang} text")
         return self
