@@ -66,25 +66,35 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
     return result
 
 
+def _page_title(spec: PageSpec) -> Any:
+    """The bilingual title of a page made from one item (its title) or the home page (the
+    site's name); None for the glossary, which gathers many files."""
+    item = spec.context.get("item")
+    if item is not None:
+        return item.title
+    site = spec.context.get("site")
+    return site.name if site is not None else None
+
+
 def _add_history(renderer: Renderer, project_root: Path) -> list[tuple[PageChange, Any]]:
     """Dates on every page made from a committed file, and the "what's new" page; returns
-    its entries (each with the item its page shows) for the feed."""
+    its entries (each with its page's title) for the feed."""
     sources = renderer.sources()
     renderer.dates = last_changed(project_root, set(sources.values()))
     pages_of: dict[str, list[str]] = {}
     for page, source in sources.items():
         pages_of.setdefault(source, []).append(page)
-    titles = {spec.path: spec.context.get("item") for spec in renderer.pages}
+    titles = {spec.path: _page_title(spec) for spec in renderer.pages}
     entries = page_changes(
         content_changes(project_root, CONTENT_FOLDER, head(project_root)), pages_of
     )
-    with_items = [(entry, titles.get(entry.page)) for entry in entries]
+    titled = [(entry, titles.get(entry.page)) for entry in entries]
     days: dict[date, list[tuple[PageChange, Any]]] = {}
-    for entry, item in with_items:
-        days.setdefault(entry.day, []).append((entry, item))
+    for entry, title in titled:
+        days.setdefault(entry.day, []).append((entry, title))
     context = {"days": list(days.items())}
     renderer.pages.append(PageSpec(CHANGES_PAGE, "changes.md.j2", context))
-    return with_items
+    return titled
 
 
 @dataclass

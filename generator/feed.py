@@ -27,8 +27,8 @@ def atom_feed(entries: list[tuple[PageChange, Any]], labels: Any, lang: str, sit
     ElementTree.SubElement(feed, f"{{{_ATOM}}}link", {"rel": "self", "href": "feed.xml"})
     author = ElementTree.SubElement(feed, f"{{{_ATOM}}}author")
     _text(author, "name", site_name)
-    for change, item in entries:
-        title = item.title(lang) if item is not None else labels.nav.glossary
+    for change, page_title in entries:
+        title = page_title(lang) if page_title is not None else labels.nav.glossary
         summary = change.summary(labels, lang)
         entry = ElementTree.SubElement(feed, f"{{{_ATOM}}}entry")
         _text(entry, "title", labels.changes.feed_entry.format(title=title, summary=summary))

@@ -76,6 +76,10 @@ def test_the_changes_page_lists_numbers_old_to_new_newest_first(repo: Path) -> N
     assert "Text updated" in november_20
     october = en[en.index("## October 1, 2026") :]
     assert october.count("New page") >= 5
+    # Each page is named by its own title: the home page by the site's name.
+    site_name = generated.catalog.one("site").name("en")
+    assert f"[{site_name}](../index.md) — New page" in october
+    assert october.count("[Glossary](../glossary/index.md)") == 1
     nav_en = generated.nav["en"]
     assert nav_en[1] == {"What's new": CHANGES_PAGE}
 
