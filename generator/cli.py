@@ -12,6 +12,7 @@ from generator.catalog import load_catalog
 from generator.errors import ContentError, ContentErrors, shown_path, terminal_safe
 from generator.kinds import skeleton_folders
 from generator.kpi_help import KpiCommand
+from generator.site_build import ENGINES
 from generator.langs import DEFAULT_LANG, LANGS
 
 
@@ -60,29 +61,27 @@ def check(project: Path, strict: bool) -> None:
 
 
 @main.command("generate")
-@click.option(
-    "--out",
-    "out",
-    default="build/markdown",
-    show_default=True,
-    type=click.Path(),
-    help="Folder for the Markdown tree (one subfolder per language).",
-)
 @click.pass_obj
-def generate_command(project: Path, out: str) -> None:
-    """Write the generated Markdown of both languages (only files whose bytes change)."""
-    from generator.core import generate, write_tree
+def generate_command(project: Path) -> None:
+    """Write each language's docs tree and configuration under build/ (only changed files)."""
+    from generator.core import generate
+    from generator.docs_tree import write_project
+    from generator.theme_safety import UnsafeSetting
 
     try:
         generated = generate(project)
+        reports = write_project(project, generated, LANGS)
     except ContentErrors as errors:
         _report(errors)
         sys.exit(1)
-    for lang, pages in generated.pages.items():
-        report = write_tree(Path(out) / lang, pages)
+    except UnsafeSetting as exc:
+        click.echo(f"generate refused: {exc}", err=True)
+        sys.exit(1)
+    for lang, report in reports.items():
         click.echo(
-            f"{lang}: {len(pages)} pages, {len(report.written)} written, "
-            f"{report.unchanged} unchanged, {len(report.removed)} removed"
+            f"{lang}: {len(generated.pages[lang])} pages, {len(report.written)} files written, "
+            f"{report.unchanged} unchanged, {len(report.removed)} removed; "
+            f"build it with: mkdocs build -f mkdocs.{lang}.yml"
         )
 
 
@@ -94,15 +93,22 @@ def generate_command(project: Path, out: str) -> None:
     type=click.Path(),
     help="Where the finished site goes (replaced only when the build succeeds).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=ENGINES[0],
+    show_default=True,
+    help="The static site engine that builds the generated docs trees.",
+)
 @click.pass_obj
-def build(project: Path, site_dir: str) -> None:
-    """Generate and build both languages with --strict, then swap the result into place."""
+def build(project: Path, site_dir: str, engine: str) -> None:
+    """Generate and build every language with --strict, then swap the result into place."""
     from generator.site_build import BuildFailed, build_site
     from generator.site_folder import SiteFolderError
 
     target = Path(site_dir) if Path(site_dir).is_absolute() else project / site_dir
     try:
-        report = build_site(project, target)
+        report = build_site(project, target, engine)
     except ContentErrors as errors:
         _report(errors)
         click.echo("build stopped: the previous site is unchanged", err=True)

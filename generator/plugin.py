@@ -1,35 +1,32 @@
-"""MkDocs plugin: generate one language's pages from the YAML content and add them to the build.
+"""MkDocs plugin: secure a MkDocs build of one language's generated docs tree.
 
-All language-specific settings (docs folder, site URL, theme language, edit links) are
-derived here from the single ``lang`` option, so ``mkdocs.yml`` stays one file.
+The pages are files written by ``cs-playbook generate`` (:mod:`generator.docs_tree`); the
+plugin adds what only a MkDocs build can: escaping of the theme's raw prints, edit links to
+the YAML sources, the content security policy and, run on its own, the search index.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.core import CONTENT_FOLDER, Generated, generate
 from generator.csp import with_policy
-from generator.errors import ContentErrors
-from generator.html_safety import sanitize_html
-from generator.labels import load_labels
-from generator.langs import DEFAULT_LANG, LANGS
-from generator.nav import nav_paths
-from generator.search_site import build_search, search_rules
+from generator.search_site import build_search
+from generator.site_output import without_sitemap
 from generator.theme_safety import (
     UnsafeSetting,
+    checked_link,
     escape_meta,
     secure_settings,
     theme_text,
@@ -43,98 +40,41 @@ log = logging.getLogger("mkdocs.plugins.cs_playbook")
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``cs-playbook`` plugin in ``mkdocs.yml``."""
 
-    lang = c.Choice(LANGS, default=DEFAULT_LANG)
+    #: The path of the repository's web editor after ``repo_url`` (MkDocs's own
+    #: ``edit_uri`` would point every page at the generated tree, not at its source).
+    edit_path = c.Type(str, default="edit/main/")
 
 
 class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped-call]
-    """Adds the generated pages of one language to a MkDocs build."""
+    """Secures one language's MkDocs build of the generated docs tree.
+
+    It changes no setting: the docs folder, language, sidebar and address come from the
+    language's configuration files (see :mod:`generator.docs_tree`). It checks the URL
+    settings, escapes what the theme prints raw, sets each page's edit link to the file it
+    is made from, adds the content security policy and, when MkDocs runs on its own, builds
+    the search index after the site.
+    """
 
     def __init__(self) -> None:
         self.root = Path.cwd()
-        self.generated: Generated | None = None
-        #: Set by ``cs-playbook build`` to reuse content it already generated (used once).
-        self.preset: Generated | None = None
-        self.handwritten: list[str] = []
+        #: False when ``cs-playbook build`` builds the search index itself after MkDocs.
         self.standalone = True
-        #: Seconds this plugin itself spent in the last build (generating, handing the pages
-        #: over, downloads), so benchmarks count it as our cost, not MkDocs's.
-        self.seconds = 0.0
-        #: Of ``seconds``, the part spent sanitising page HTML (measured by benchmarks).
-        self.sanitize_seconds = 0.0
         #: Under ``serve`` pages carry no CSP: live reload injects a changing inline script.
         self.serving = False
-        #: Set by ``cs-playbook serve``: pages come from files, rebuilds are incremental.
+        #: Set by ``cs-playbook serve``: rebuilds are incremental.
         self.session: Any = None
-
-    @property
-    def _content(self) -> Generated:
-        """The generated content of the current build (set by ``on_config``)."""
-        if self.generated is None:
-            raise PluginError("cs-playbook: a build hook ran before on_config generated the pages")
-        return self.generated
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        started = time.perf_counter()
-        self.seconds = self.sanitize_seconds = 0.0
-        lang = self.config.lang
         self.root = Path(config.config_file_path).resolve().parent
         try:
             secure_settings(config)
+            checked_link("edit_path", self.config.edit_path)
         except UnsafeSetting as exc:
             raise PluginError(str(exc)) from None
-        #: Run by MkDocs itself (``mkdocs build``, ``cs-playbook serve``), not by
-        #: ``cs-playbook build``, which builds the search index after MkDocs on its own.
-        self.standalone = self.preset is None
-        if self.preset is not None:
-            self.generated, self.preset = self.preset, None
-        else:
-            try:
-                self.generated = generate(self.root, (lang,))
-            except ContentErrors as errors:
-                raise PluginError(f"invalid content:\n{errors}") from None
-            log.debug(
-                "generated %d %s pages from %s", len(self.generated.pages[lang]), lang, self.root
-            )
-        docs_dir = self.root / "docs" / lang
-        config.docs_dir = str(docs_dir)
-        config.site_url = _language_url(config.site_url, lang) if config.site_url else None
-        if not config.repo_url:
-            config.edit_uri = None  # else MkDocs makes edit links relative to the page
-        config.theme["language"] = lang
-        self.handwritten = sorted(
-            p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
-        )
-        config.extra["search_labels"] = load_labels(lang).search  # the search box's words
-        config.nav = list(self._content.nav[lang])
-        if self.handwritten:
-            config.nav.append({load_labels(lang).nav.about: self.handwritten})
-        self.seconds += time.perf_counter() - started
         return config
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        started = time.perf_counter()
-        lang = self.config.lang
-        for src in files:
-            if src.src_uri.endswith(".md"):
-                src.edit_uri = url_path(f"docs/{lang}/{src.src_uri}")
-        in_nav = nav_paths(self._content.nav[lang])
-        for path in sorted(self._content.pages[lang]):
-            # Explicit, so MkDocs's default exclusions (e.g. "/templates/") never hide a page.
-            inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
-            # Handed to MkDocs from memory: nothing to write, nothing stale left on disk.
-            if self.session is not None:
-                source = {"abs_src_path": self.session.source_of(path)}
-            else:
-                source = {"content": self._content.pages[lang][path]}
-            file = File.generated(config, path, inclusion=inclusion, **source)
-            yaml_source = self._content.sources.get(path)
-            file.edit_uri = url_path(yaml_source) if yaml_source else None
-            files.append(file)
-        self.seconds += time.perf_counter() - started
-        return files
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         return env if self.session is None else self.session.theme_env(env)
@@ -148,23 +88,33 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        started = time.perf_counter()
-        text = f"{markdown}\n\n{self._content.abbreviations[self.config.lang]}"
-        self.seconds += time.perf_counter() - started
-        return text
+        page.edit_url = self._edit_url(page, config)
+        return markdown
 
-    @event_priority(-100)  # last, so the HTML of every other plugin is sanitised too
+    def _edit_url(self, page: Page, config: MkDocsConfig) -> str | None:
+        """The repository address of the file a page is made from: its YAML source, or the
+        hand-written page; None without a repository or for pages made of many files."""
+        if not config.repo_url:
+            return None
+        source = page.meta.get("source")
+        handwritten = f"docs/{config.theme['language']}/{page.file.src_uri}"
+        if not isinstance(source, str):
+            source = handwritten if (self.root / handwritten).is_file() else None
+        if source is None:
+            return None
+        edit_path = self.config.edit_path.strip("/")
+        base = urljoin(config.repo_url.rstrip("/") + "/", edit_path + "/")
+        return base + url_path(source)
+
+    @event_priority(-100)  # last, so what other plugins set is escaped too
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        started = time.perf_counter()
         # Titles and front matter reach the theme's raw prints (nav, <title>, meta tags).
+        # The page's own HTML was sanitised as the last step of Markdown
+        # (generator.markdown_sanitizer), whichever engine ran it.
         escape_meta(page.meta)
         if page.title is not None:
             page.title = theme_text(page.title)
-        clean = sanitize_html(html)
-        spent = time.perf_counter() - started
-        self.sanitize_seconds += spent
-        self.seconds += spent
-        return clean
+        return html
 
     @event_priority(-100)  # last, so every other plugin's output is covered
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -181,26 +131,12 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
         return with_policy(output, output)  # 404.html: the theme's alone
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        started = time.perf_counter()
+        site_dir = Path(config.site_dir)
         if self.standalone:
-            lang = self.config.lang
-            search = build_search(
-                Path(config.site_dir), lang, search_rules(self._content.catalog, lang)
-            )
+            search = build_search(site_dir, config.theme["language"])
             log.debug("search index: %d bytes in %.2f s", search.index_bytes, search.seconds)
         if not config.site_url:
-            # A sitemap needs absolute addresses; without a site address there is none to give.
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (Path(config.site_dir) / name).unlink(missing_ok=True)
-        for rel, text in self._content.downloads[self.config.lang].items():
-            target = Path(config.site_dir) / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        self.seconds += time.perf_counter() - started
-
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(self.root / CONTENT_FOLDER))
-        return server
+            without_sitemap(site_dir)
 
 
 def _escape_section_titles(items: list[Any]) -> None:
@@ -210,9 +146,3 @@ def _escape_section_titles(items: list[Any]) -> None:
             item.title = theme_text(item.title)
         if item.children:
             _escape_section_titles(item.children)
-
-
-def _language_url(site_url: str, lang: str) -> str:
-    """The address of one language's site: ``<site_url>/<lang>/`` (once, if already there)."""
-    base = site_url.rstrip("/")
-    return f"{base}/" if base.endswith(f"/{lang}") else f"{base}/{lang}/"

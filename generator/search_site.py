@@ -86,12 +86,18 @@ def search_rules(catalog: Any, lang: str) -> SearchRules:
     )
 
 
-def build_search(site_dir: Path, lang: str, rules: SearchRules) -> SearchReport:
-    """Mark the pages of one built language folder, index them with Pagefind, write the rules.
+def build_search(site_dir: Path, lang: str) -> SearchReport:
+    """Mark the pages of one built language folder and index them with Pagefind, with the
+    rules the generator wrote into the docs tree (``search/rules.json``) and a vocabulary.
 
-    Raises RuntimeError when Pagefind fails (its own message included).
+    Raises RuntimeError when Pagefind fails (its own message included) or the rules are
+    missing (a folder not built from a generated docs tree).
     """
     started = time.perf_counter()
+    try:
+        rules: SearchRules = json.loads((site_dir / RULES_FILE).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RuntimeError(f"no search rules in the built site ({RULES_FILE}): {exc}") from None
     labels = load_labels(lang)
     normalizer = Normalizer(rules)
     texts: list[str] = []
@@ -105,7 +111,6 @@ def build_search(site_dir: Path, lang: str, rules: SearchRules) -> SearchReport:
             path.write_text(marked, encoding="utf-8")
             texts.append(text)
             marked_pages.append(path)
-    _write_json(site_dir / RULES_FILE, dict(rules))
     for first, words in vocabulary_chunks(vocabulary(texts, normalizer), VOCAB_LIMIT).items():
         _write_json(site_dir / VOCAB_FOLDER / f"{ord(first):04x}.json", words)
     run_pagefind(site_dir, lang)

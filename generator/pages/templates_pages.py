@@ -50,5 +50,6 @@ def form_data(template: Any) -> dict[str, Any]:
 
 
 def downloads(catalog: Catalog, lang: str) -> dict[str, str]:
-    """``{downloads/<id>.md: blank file}`` for one language."""
-    return {f"downloads/{t.id}.md": blank(t, lang) for t in catalog.of("template")}
+    """``{downloads/<id>.md.txt: blank file}`` for one language (saved as ``<id>.md``: the
+    ``.txt`` keeps engines from rendering the blank as a page)."""
+    return {f"downloads/{t.id}.md.txt": blank(t, lang) for t in catalog.of("template")}
