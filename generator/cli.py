@@ -12,8 +12,8 @@ from generator.catalog import load_catalog
 from generator.errors import ContentError, ContentErrors, shown_path, terminal_safe
 from generator.kinds import skeleton_folders
 from generator.kpi_help import KpiCommand
-from generator.site_build import ENGINES
 from generator.langs import DEFAULT_LANG, LANGS
+from generator.site_build import ENGINES
 
 
 def _project(path: str) -> Path:

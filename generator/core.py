@@ -95,39 +95,3 @@ def _add_history(renderer: Renderer, project_root: Path) -> list[tuple[PageChang
     context = {"days": list(days.items())}
     renderer.pages.append(PageSpec(CHANGES_PAGE, "changes.md.j2", context))
     return titled
-
-
-@dataclass
-class WriteReport:
-    """What writing a Markdown tree changed."""
-
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
-
-
-def write_tree(out_dir: Path, pages: dict[str, str]) -> WriteReport:
-    """Write ``{path: markdown}`` under ``out_dir``, touching only files whose bytes change.
-
-    Markdown files under ``out_dir`` that are no longer generated are removed.
-    """
-    report = WriteReport()
-    root = out_dir.resolve()
-    for rel, text in sorted(pages.items()):
-        target = (root / rel).resolve()
-        if not target.is_relative_to(root):
-            raise ValueError(f"page path {rel!r} leaves the output folder")
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        report.written.append(rel)
-    if root.is_dir():
-        for existing in sorted(root.rglob("*.md")):
-            rel = existing.relative_to(root).as_posix()
-            if rel not in pages:
-                existing.unlink()
-                report.removed.append(rel)
-    return report

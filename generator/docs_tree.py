@@ -29,7 +29,7 @@ from generator.errors import ContentError, ContentErrors
 from generator.labels import load_labels
 from generator.nav import nav_paths
 from generator.search_site import RULES_FILE, search_rules
-from generator.theme_safety import UnsafeSetting, checked_web_url
+from generator.theme_safety import checked_web_url
 
 #: Where the generated project goes, relative to the project root.
 BUILD_FOLDER = "build"
@@ -38,6 +38,7 @@ HANDWRITTEN_FOLDER = "docs"
 #: Environment variable holding the site's address (each language lives under ``<lang>/``).
 SITE_URL_VARIABLE = "CS_PLAYBOOK_SITE_URL"
 
+_FRONT_MATTER = "---\n"
 _SMALL_CONFIG = """\
 # The site in {name} ({lang}). `cs-playbook generate` writes its pages to build/docs/{lang}/ and
 # what of the configuration comes from content (sidebar, language list) to build/config/{lang}.yml,
@@ -89,17 +90,23 @@ def tree_files(project_root: Path, generated: Generated, lang: str) -> dict[str,
     """
     abbreviations = generated.abbreviations[lang]
 
-    def page(text: str) -> bytes:
+    def page(text: str, source: str | None = None) -> bytes:
+        if source is not None and text.startswith(_FRONT_MATTER):
+            # The file a page is made from, for its edit link (see generator.plugin).
+            text = f"{_FRONT_MATTER}source: {json.dumps(source)}\n{text[len(_FRONT_MATTER) :]}"
         return (f"{text}\n\n{abbreviations}" if abbreviations else text).encode("utf-8")
 
-    files = {rel: page(text) for rel, text in generated.pages[lang].items()}
+    sources = generated.sources
+    files = {rel: page(text, sources.get(rel)) for rel, text in generated.pages[lang].items()}
     handwritten = project_root / HANDWRITTEN_FOLDER / lang
     errors = []
-    for path in sorted(p for p in handwritten.rglob("*") if p.is_file()) if handwritten.is_dir() else []:
+    for path in (
+        sorted(p for p in handwritten.rglob("*") if p.is_file()) if handwritten.is_dir() else []
+    ):
         rel = path.relative_to(handwritten).as_posix()
         if rel in files:
             shown = path.relative_to(project_root).as_posix()
-            errors.append(ContentError(shown, "path", f"{rel} is also a generated page"))
+            errors.append(ContentError(shown, 1, 1, "-", f"{rel} is also a generated page"))
         elif path.suffix == ".md":
             files[rel] = page(path.read_text(encoding="utf-8"))
         elif path.name != ".gitkeep":
@@ -121,7 +128,9 @@ def handwritten_pages(project_root: Path, lang: str) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
 
 
-def derived_config(project_root: Path, generated: Generated, lang: str, langs: tuple[str, ...]) -> str:
+def derived_config(
+    project_root: Path, generated: Generated, lang: str, langs: tuple[str, ...]
+) -> str:
     """``build/config/<lang>.yml``: the sidebar, the language list, the search box's words
     and the language's address, inheriting ``mkdocs.yml``."""
     labels = load_labels(lang)
@@ -145,7 +154,9 @@ def derived_config(project_root: Path, generated: Generated, lang: str, langs: t
     unlisted = sorted(rel for rel in generated.pages[lang] if rel not in listed)
     if unlisted:  # reached from their section's index, not from the sidebar
         settings["not_in_nav"] = "".join(f"/{rel}\n" for rel in unlisted)
-    header = "# Written by `cs-playbook generate` from the content: edit the content, not this file.\n"
+    header = (
+        "# Written by `cs-playbook generate` from the content: edit the content, not this file.\n"
+    )
     return header + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -160,14 +171,15 @@ def _plain(value: Any) -> Any:
 def write_project(
     project_root: Path, generated: Generated, langs: tuple[str, ...]
 ) -> dict[str, TreeReport]:
-    """Write every language's docs tree and derived config; create a missing
-    ``mkdocs.<lang>.yml``. Returns what changed per language.
+    """Write the docs tree and derived config of every language ``generated`` holds (its
+    language list names all of ``langs``); create a missing ``mkdocs.<lang>.yml``. Returns
+    what changed per language.
 
     Raises ContentErrors for a hand-written page that clashes with a generated one and
     UnsafeSetting for an unsafe site address.
     """
     reports: dict[str, TreeReport] = {}
-    for lang in langs:
+    for lang in generated.pages:
         report = TreeReport()
         files = {
             f"{BUILD_FOLDER}/docs/{lang}/{rel}": data
@@ -214,6 +226,3 @@ def _remove_stale(
             report.removed.append(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-
-
-__all__ = ["UnsafeSetting", "write_project", "docs_dir", "config_file", "TreeReport"]

@@ -27,10 +27,10 @@ class _Sanitize(Postprocessor):
 class SanitizeExtension(Extension):
     """Registers the sanitising postprocessor."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         md.postprocessors.register(_Sanitize(md), "cs_playbook_sanitize", PRIORITY)
 
 
-def makeExtension(**kwargs: Any) -> SanitizeExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> SanitizeExtension:  # Python-Markdown's name
     """Python-Markdown's entry point for ``generator.markdown_sanitizer``."""
     return SanitizeExtension(**kwargs)

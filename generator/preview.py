@@ -27,8 +27,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.core import CONTENT_FOLDER, Generated, generate, write_tree
+from generator.core import CONTENT_FOLDER, Generated, generate
+from generator.docs_tree import config_file, write_project
 from generator.errors import ContentErrors
+from generator.langs import LANGS
+from generator.theme_safety import UnsafeSetting
 
 _TITLE = re.compile(r"^title: (.*)$", re.M)
 #: Seconds between two looks at the watched files (MkDocs polls every 0.5 s by default).
@@ -76,7 +79,6 @@ class PreviewSession:
         self.echo, self.echo_err = echo, echo_err
         self.work = Path(tempfile.mkdtemp(prefix="cs-playbook-serve-"))
         self.site_dir = self.work / "site"
-        self.markdown_dir = self.work / "markdown"
         self.site_dir.mkdir()
         #: Errors of the last attempt, shown on the page while there is no good site yet.
         self.errors: list[str] = []
@@ -97,22 +99,25 @@ class PreviewSession:
         started = time.perf_counter()
         try:
             generated = generate(self.project, (self.lang,))
+            report = write_project(self.project, generated, LANGS)[self.lang]
         except ContentErrors as errors:
             self._failed([str(e) for e in errors.errors])
             return False
+        except UnsafeSetting as exc:
+            self._failed([str(exc)])
+            return False
         pages = generated.pages[self.lang]
-        report = write_tree(self.markdown_dir, pages)
         shape = self._site_shape(generated)
         self.dirty = self.has_site and shape == self._shape
         try:
             # Not strict: a warning is shown, and the page still appears while you write.
             config = load_config(
-                str(self.project / "mkdocs.yml"), site_dir=str(self.site_dir), strict=False
+                str(config_file(self.project, self.lang)),
+                site_dir=str(self.site_dir),
+                strict=False,
+                site_url=self.url,
             )
-            config.site_url = self.url
             plugin: Any = config.plugins["cs-playbook"]
-            plugin.config.lang = self.lang
-            plugin.preset = generated
             plugin.session = self
             self.reuse_theme(config)
             with _mkdocs_warnings(self.echo_err):
@@ -152,7 +157,11 @@ class PreviewSession:
             (path, m[1] if (m := _TITLE.search(text[:500])) else "")
             for path, text in sorted(pages.items())
         )
-        watched = [self.project / "mkdocs.yml", *self.watched_extras()]
+        watched = [
+            self.project / "mkdocs.yml",
+            config_file(self.project, self.lang),
+            *self.watched_extras(),
+        ]
         stamps = tuple(
             (str(p), p.stat().st_mtime_ns)
             for folder in watched
@@ -165,10 +174,6 @@ class PreviewSession:
         return [self.project / "overrides", self.project / "docs" / self.lang]
 
     # -- hooks called by the MkDocs plugin --------------------------------------------
-
-    def source_of(self, path: str) -> str:
-        """The file on disk that holds a generated page (its time tells MkDocs if it changed)."""
-        return str(self.markdown_dir / path)
 
     def theme_env(self, env: Any) -> Any:
         """The theme's template environment, kept across dirty builds: MkDocs makes a new one

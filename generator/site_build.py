@@ -124,9 +124,7 @@ def _zensical_build(project_root: Path, out: Path, lang: str) -> None:
         raise BuildFailed(f"{lang}: site_dir of {config_path.name} leaves the project")
     shutil.rmtree(built, ignore_errors=True)
     command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", config_path.name]
-    done = subprocess.run(
-        command, cwd=project_root, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run(command, cwd=project_root, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not (built / "index.html").is_file():
         message = (done.stderr or done.stdout).strip().splitlines()
         raise BuildFailed(f"{lang}: zensical: {message[-1] if message else done.returncode}")
