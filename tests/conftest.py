@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -31,17 +32,26 @@ def project_root() -> Path:
     return PROJECT_ROOT
 
 
+@contextlib.contextmanager
+def _serving(folder: Path) -> Iterator[int]:
+    """A loopback HTTP server for ``folder``; yields its port."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]:
     """A loopback HTTP server for the built site."""
     work = tmp_path_factory.mktemp("project")
-    handler = functools.partial(_QuietHandler, directory=str(work / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield work, server.server_address[1]
-    server.shutdown()
-    server.server_close()
+    with _serving(work / "site") as port:
+        yield work, port
 
 
 def _say(config: pytest.Config, line: str) -> None:
@@ -51,30 +61,46 @@ def _say(config: pytest.Config, line: str) -> None:
         reporter.write_line(line)
 
 
-@pytest.fixture(scope="session")
-def built_site(_server: tuple[Path, int], pytestconfig: pytest.Config) -> Path:
-    """The real project built once per test run (both languages) into a temporary folder.
+def _build_real_project(work: Path, engine: str) -> Path:
+    """Copy the real project's sources into ``work`` and build them with ``engine``.
 
     Built as it ships, without a site address (``CS_PLAYBOOK_SITE_URL`` unset), so tests
     see what a reader gets on any host: relative language switches, no canonical links.
     """
     from generator.site_build import build_site
 
-    work, _port = _server
-    for name in ("mkdocs.yml", "frameworks", "docs", "overrides"):
-        src = PROJECT_ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, work / name)
-        elif src.exists():
-            shutil.copy2(src, work / name)
+    for src in PROJECT_ROOT.iterdir():
+        if src.name in ("frameworks", "docs", "overrides"):
+            shutil.copytree(src, work / src.name)
+        elif src.name.startswith("mkdocs.") and src.suffix == ".yml":
+            shutil.copy2(src, work / src.name)
     previous = os.environ.pop("CS_PLAYBOOK_SITE_URL", None)
-    _say(pytestconfig, "building the real site (both languages) for the tests that read it…")
     try:
-        build_site(work, work / "site")
+        build_site(work, work / "site", engine)
     finally:
         if previous is not None:
             os.environ["CS_PLAYBOOK_SITE_URL"] = previous
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(_server: tuple[Path, int], pytestconfig: pytest.Config) -> Path:
+    """The real project built once per test run (both languages, MkDocs) into a temporary
+    folder."""
+    _say(pytestconfig, "building the real site (both languages) for the tests that read it…")
+    return _build_real_project(_server[0], "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[str]:
+    """The real project built once per test run with Zensical, served on loopback."""
+    work = tmp_path_factory.mktemp("zensical")
+    _say(pytestconfig, "building the real site with Zensical for the tests that compare engines…")
+    site = _build_real_project(work, "zensical")
+    with _serving(site) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -86,6 +112,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(built_site: Path, _server: tuple[Path, int]) -> str:
     """The built site's address on loopback."""
     return f"http://127.0.0.1:{_server[1]}"
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def engine_site_url(request: pytest.FixtureRequest) -> str:
+    """The site's address as built by each engine in turn (for the tests both must pass)."""
+    name = "site_url" if request.param == "mkdocs" else "zensical_site_url"
+    return str(request.getfixturevalue(name))
 
 
 @pytest.fixture(scope="session")

@@ -36,11 +36,11 @@ def _fill(page, selector: str, values: dict[str, float | None]) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_every_kpi_calculator_matches_python(page, site_url, lang):
+def test_every_kpi_calculator_matches_python(page, engine_site_url, lang):
     t = load_labels(lang)
     checked = 0
     for kpi in CATALOG.of("kpi"):
-        page.goto(f"{site_url}/{lang}/kpis/{kpi.id}/", wait_until="load")
+        page.goto(f"{engine_site_url}/{lang}/kpis/{kpi.id}/", wait_until="load")
         output = page.locator(".csp-calc output[name=result]")
         example = compute(kpi, kpi.example, lang)
         assert output.inner_text() == example.display  # the page's first state is the example
@@ -84,11 +84,11 @@ def test_kpi_calculator_error_states(page, site_url):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_health_score_what_if_matches_python(page, site_url, lang):
+def test_health_score_what_if_matches_python(page, engine_site_url, lang):
     t = load_labels(lang)
     model = CATALOG.get("framework", "health-score").score_model
     ids = [c.id for c in model.components]
-    page.goto(f"{site_url}/{lang}/frameworks/health-score/", wait_until="load")
+    page.goto(f"{engine_site_url}/{lang}/frameworks/health-score/", wait_until="load")
     box = ".csp-whatif"
     assert page.locator(f"{box} output[name=score]").inner_text() == t.whatif.empty
     cases: list[dict[str, float | None]] = [
@@ -127,10 +127,10 @@ def _download(page, selector: str, target: Path) -> bytes:
 @pytest.mark.parametrize(
     ("playbook_id", "lang"), [("high-touch", "ja"), ("retention-campaign", "en")]
 )
-def test_page_downloads_are_the_cli_files(page, site_url, tmp_path: Path, playbook_id, lang):
+def test_page_downloads_are_the_cli_files(page, engine_site_url, tmp_path: Path, playbook_id, lang):
     playbook = CATALOG.get("playbook", playbook_id)
     anchor = dt.date(2026, 3, 31)
-    page.goto(f"{site_url}/{lang}/playbooks/{playbook_id}/", wait_until="load")
+    page.goto(f"{engine_site_url}/{lang}/playbooks/{playbook_id}/", wait_until="load")
     page.fill(".csp-schedule input[name=anchor]", anchor.isoformat())
     from_page = _download(page, ".csp-schedule__ics", tmp_path / "page.ics")
     assert from_page == ics(CATALOG, playbook, anchor, lang).encode("utf-8")

@@ -63,9 +63,9 @@ def type_answers(page, template_id: str, answers: dict[str, object], template=No
         ("qbr", "en"),
     ],
 )
-def test_form_download_equals_cli_fill(page, site_url, tmp_path: Path, template_id, lang):
+def test_form_download_equals_cli_fill(page, engine_site_url, tmp_path: Path, template_id, lang):
     answers = answers_for(template_id, lang)
-    page.goto(f"{site_url}/{lang}/templates/{template_id}/", wait_until="load")
+    page.goto(f"{engine_site_url}/{lang}/templates/{template_id}/", wait_until="load")
     type_answers(page, template_id, answers)
     with page.expect_download() as info:
         page.click(".csp-fill__download")
@@ -114,12 +114,12 @@ def test_draft_is_kept_and_reset(page, site_url):
     assert "[fill in: Customer]" in page.locator(".csp-fill__rendered").inner_text()
 
 
-def test_blank_download_works_without_javascript(browser, site_url):
+def test_blank_download_works_without_javascript(browser, engine_site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/ja/templates/cs-strategy-plan/")
+    page.goto(f"{engine_site_url}/ja/templates/cs-strategy-plan/")
     href = page.get_attribute("a[download='cs-strategy-plan.md']", "href")
-    assert href == "../../downloads/cs-strategy-plan.md"
+    assert href == "../../downloads/cs-strategy-plan.md.txt"
     with urllib.request.urlopen(urllib.parse.urljoin(page.url, href)) as response:
         assert "【記入：最重要課題】" in response.read().decode("utf-8")
     context.close()

@@ -9,8 +9,8 @@ from tests.browser.search_probe import open_search, search
 pytestmark = pytest.mark.browser
 
 
-def test_japanese_query_finds_health_score_on_japanese_site_only(page, site_url):
-    open_search(page, site_url, "ja")
+def test_japanese_query_finds_health_score_on_japanese_site_only(page, engine_site_url):
+    open_search(page, engine_site_url, "ja")
     outcome = search(page, "ヘルススコア")
     assert outcome.urls, "no results"
     assert any("frameworks/health-score" in u for u in outcome.urls[:5]), outcome.urls
@@ -18,8 +18,8 @@ def test_japanese_query_finds_health_score_on_japanese_site_only(page, site_url)
     assert page.request_log.outside == []
 
 
-def test_english_query_finds_churn_page_on_english_site_only(page, site_url):
-    open_search(page, site_url, "en")
+def test_english_query_finds_churn_page_on_english_site_only(page, engine_site_url):
+    open_search(page, engine_site_url, "en")
     outcome = search(page, "churn")
     assert any("frameworks/churn-prediction" in u for u in outcome.urls[:5]), outcome.urls
     assert all("/ja/" not in u for u in outcome.urls), outcome.urls
@@ -35,15 +35,15 @@ def test_english_query_on_japanese_site_returns_no_english_pages(page, site_url)
     ("start", "target"),
     [("ja", "en"), ("en", "ja")],
 )
-def test_language_switch_lands_on_the_same_page(page, site_url, start, target):
-    page.goto(f"{site_url}/{start}/frameworks/health-score/", wait_until="networkidle")
+def test_language_switch_lands_on_the_same_page(page, engine_site_url, start, target):
+    page.goto(f"{engine_site_url}/{start}/frameworks/health-score/", wait_until="networkidle")
     page.click(".md-header__option .md-select button")
     page.click(f".md-select__link[hreflang='{target}']")
     page.wait_for_url(f"**/{target}/frameworks/health-score/")
     assert page.url.endswith(f"/{target}/frameworks/health-score/")
 
 
-def test_no_request_leaves_the_site(page, site_url):
+def test_no_request_leaves_the_site(page, engine_site_url):
     for path in (
         "ja/",
         "en/",
@@ -51,7 +51,7 @@ def test_no_request_leaves_the_site(page, site_url):
         "en/playbooks/high-touch/",
         "ja/glossary/",
     ):
-        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        page.goto(f"{engine_site_url}/{path}", wait_until="networkidle")
     assert page.request_log.urls, "the request log saw nothing"
     assert page.request_log.outside == []
 

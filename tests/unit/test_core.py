@@ -1,4 +1,4 @@
-"""The generator core: labels, links, writing only what changed, no path outside the output."""
+"""The generator core: labels, links, numbers, modules that import on their own."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.core import write_tree
 from generator.links import relative, target_of
 from generator.render import format_number
 
@@ -27,24 +26,6 @@ def test_label_files_have_the_same_keys():
     ja = yaml.safe_load((LABELS / "ja.yaml").read_text("utf-8"))
     en = yaml.safe_load((LABELS / "en.yaml").read_text("utf-8"))
     assert _keys(ja) == _keys(en)
-
-
-def test_write_tree_writes_only_changed_files_and_removes_stale_ones(tmp_path):
-    first = write_tree(tmp_path, {"a.md": "A", "d/b.md": "B"})
-    assert sorted(first.written) == ["a.md", "d/b.md"]
-    mtime = (tmp_path / "a.md").stat().st_mtime_ns
-    second = write_tree(tmp_path, {"a.md": "A", "d/b.md": "B2"})
-    assert second.written == ["d/b.md"] and second.unchanged == 1
-    assert (tmp_path / "a.md").stat().st_mtime_ns == mtime
-    third = write_tree(tmp_path, {"a.md": "A"})
-    assert third.removed == ["d/b.md"] and third.written == []
-    assert not (tmp_path / "d" / "b.md").exists()
-
-
-def test_write_tree_refuses_paths_outside_the_output(tmp_path):
-    with pytest.raises(ValueError, match="leaves the output folder"):
-        write_tree(tmp_path / "out", {"../escape.md": "x"})
-    assert not (tmp_path / "escape.md").exists()
 
 
 def test_links_are_relative_between_pages():
