@@ -2,8 +2,9 @@
 
 Usage::
 
-    python -m benchmarks.serve_reload              # 8 edits, Japanese
+    python -m benchmarks.serve_reload              # 8 edits, Japanese, MkDocs, 1×
     python -m benchmarks.serve_reload --edits 12 --lang en
+    python -m benchmarks.serve_reload --engine zensical --scale 10
 
 It starts ``serve`` in a new process on a free port, and reports the seconds until the
 address line, until the first page answers, and, for each edit of a summary in
@@ -28,6 +29,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from benchmarks.run import replicate
+from generator.langs import DEFAULT_LANG, LANGS
+from generator.site_build import ENGINES
+
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = "frameworks/frameworks/health-score.yaml"
 PAGE = "frameworks/health-score/"
@@ -47,32 +52,37 @@ def fetch(url: str) -> str:
         return ""
 
 
-def copy_project(work: Path) -> Path:
+def copy_project(work: Path, scale: int = 1) -> Path:
     project = work / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "frameworks", "docs", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
+    for source in ROOT.iterdir():
+        if source.name in ("frameworks", "docs", "overrides"):
+            shutil.copytree(source, project / source.name)
+        elif source.name.startswith("mkdocs.") and source.suffix == ".yml":
+            shutil.copy2(source, project / source.name)
+    if scale > 1:
+        replicate(project / "frameworks", scale)
     return project
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=8)
-    parser.add_argument("--lang", default="ja", choices=["ja", "en"])
+    parser.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS)
+    parser.add_argument("--engine", default=ENGINES[0], choices=ENGINES)
+    parser.add_argument("--scale", type=int, default=1, help="copies of the content")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as tmp:
-        project = copy_project(Path(tmp))
+        project = copy_project(Path(tmp), args.scale)
         port = free_port()
-        url = f"http://127.0.0.1:{port}/{args.lang}/{PAGE}"
+        # MkDocs is served under the language's folder; Zensical serves the language at /.
+        prefix = f"/{args.lang}" if args.engine == "mkdocs" else ""
+        url = f"http://127.0.0.1:{port}{prefix}/{PAGE}"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         cmd = [sys.executable, "-m", "generator", "--project", str(project), "serve"]
         started = time.perf_counter()
         server = subprocess.Popen(
-            [*cmd, "--lang", args.lang, "--port", str(port)],
+            [*cmd, "--lang", args.lang, "--port", str(port), "--engine", args.engine],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -114,6 +124,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=10)
     median = statistics.median(times)
+    print(f"{args.engine}, {args.lang}, {args.scale}×")
     print(f"address line after   {address_at[0] if address_at else float('nan'):.2f} s")
     print(f"first page after     {first_page:.2f} s (first build {built:.2f} s)")
     print(

@@ -134,9 +134,21 @@ def build(project: Path, site_dir: str, engine: str) -> None:
 @main.command()
 @click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=ENGINES[0],
+    show_default=True,
+    help="The engine that serves the generated docs tree.",
+)
 @click.pass_obj
-def serve(project: Path, lang: str, port: int) -> None:
+def serve(project: Path, lang: str, port: int, engine: str) -> None:
     """Serve one language with live reload; editing a YAML file rebuilds the page."""
+    if engine == "zensical":
+        from generator.zensical_serve import serve as zensical_serve
+
+        zensical_serve(project, lang, port, click.echo, lambda line: click.echo(line, err=True))
+        return
     from generator.preview import serve as preview
 
     preview(project, lang, port, click.echo, lambda line: click.echo(line, err=True))

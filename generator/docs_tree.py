@@ -149,7 +149,8 @@ def derived_config(
     url = site_url_of(lang)
     if url is not None:
         settings["site_url"] = url
-    settings |= {"extra": extra, "nav": nav}
+    # Engines that serve watch this file too (it is inherited, not named on the command line).
+    settings |= {"watch": [f"{BUILD_FOLDER}/config/{lang}.yml"], "extra": extra, "nav": nav}
     listed = nav_paths(generated.nav[lang])
     unlisted = sorted(rel for rel in generated.pages[lang] if rel not in listed)
     if unlisted:  # reached from their section's index, not from the sidebar

@@ -8,6 +8,7 @@ here after it). The search index is built on each finished folder, whichever eng
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import shutil
@@ -117,6 +118,8 @@ def _zensical_build(project_root: Path, out: Path, lang: str) -> None:
     without an address."""
     from mkdocs.config import load_config
 
+    if importlib.util.find_spec("zensical") is None:
+        raise BuildFailed('zensical is not installed: pip install -e ".[zensical]"')
     config_path = config_file(project_root, lang)
     config = load_config(str(config_path))  # the same settings, checked as MkDocs checks them
     built = Path(config.site_dir)

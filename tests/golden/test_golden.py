@@ -35,7 +35,7 @@ RENDERED = _rendered()
 
 
 def test_no_expected_file_is_stale():
-    expected = {p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md")}
+    expected = {p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*") if p.is_file()}
     if UPDATE:
         for stale in expected - set(RENDERED):
             (EXPECTED / stale).unlink()
