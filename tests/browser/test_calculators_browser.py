@@ -392,7 +392,8 @@ def test_a_broken_data_block_stops_only_its_own_box(page, site_url):
     """A KPI box whose JSON is cut short, placed before the real one: the real one still works."""
     kpi = CATALOG.of("kpi")[0]
     url = f"{site_url}/en/kpis/{kpi.id}/"
-    broken = '<div class="csp-calc" data-csp-kpi><script type="application/json">{"tree": </script></div>'
+    data = '<script type="application/json">{"tree": </script>'
+    broken = f'<div class="csp-calc" data-csp-kpi>{data}</div>'
 
     def with_broken_box(route):
         html = route.fetch().text()
@@ -400,7 +401,7 @@ def test_a_broken_data_block_stops_only_its_own_box(page, site_url):
         route.fulfill(body=html[:start] + broken + html[start:], content_type="text/html")
 
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.route(url, with_broken_box)
     page.goto(url, wait_until="load")
     assert page.locator(".csp-calc").count() == 2
