@@ -1,4 +1,4 @@
-// ESLint for the site's JavaScript: browser scripts under overrides/assets/, Node unit tests under tests/js/.
+// ESLint for the site's JavaScript: browser modules under overrides/assets/, Node unit tests under tests/js/.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -6,11 +6,6 @@ export default [
   js.configs.recommended,
   {
     files: ["overrides/assets/**/*.js"],
-    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: { ...globals.browser } },
-    rules: { "no-var": "off", eqeqeq: ["error", "always"], "no-implicit-globals": "error" },
-  },
-  {
-    files: ["overrides/assets/**/*.mjs"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
     rules: { eqeqeq: ["error", "always"] },
   },

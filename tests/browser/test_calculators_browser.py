@@ -386,3 +386,25 @@ def test_kpi_result_is_placed_in_the_typical_range(page, site_url, lang):
             )
             in typical.inner_text()
         )
+
+
+def test_a_broken_data_block_stops_only_its_own_box(page, site_url):
+    """A KPI box whose JSON is cut short, placed before the real one: the real one still works."""
+    kpi = CATALOG.of("kpi")[0]
+    url = f"{site_url}/en/kpis/{kpi.id}/"
+    data = '<script type="application/json">{"tree": </script>'
+    broken = f'<div class="csp-calc" data-csp-kpi>{data}</div>'
+
+    def with_broken_box(route):
+        html = route.fetch().text()
+        start = html.index('<div class="csp-calc"')
+        route.fulfill(body=html[:start] + broken + html[start:], content_type="text/html")
+
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route(url, with_broken_box)
+    page.goto(url, wait_until="load")
+    assert page.locator(".csp-calc").count() == 2
+    output = page.locator(".csp-calc output[name=result]")
+    assert output.inner_text() == compute(kpi, kpi.example, "en").display
+    assert any("csp-calc" in e for e in errors), errors

@@ -186,10 +186,12 @@ def test_page_script_fills_exactly_like_python(page, site_url, lang):
         for answers in batch:
             assert check_answers(template, answers, allow_missing=True) == [], answers
         got = page.evaluate(
-            """([answers, lang]) => {
+            """async ([answers, lang]) => {
+                const { fill } = await import(new URL("fill-text.js", document.querySelector(
+                    "script[type=module][src$='main.js']").src));
                 const box = document.querySelector(".csp-fill script[type='application/json']");
                 const data = JSON.parse(box.textContent);
-                return answers.map((a) => window.cspFill.fill(data, a, lang));
+                return answers.map((a) => fill(data, a, lang));
             }""",
             [batch, lang],
         )
@@ -280,10 +282,12 @@ def test_page_script_fills_like_python_with_random_labels_and_ids(page, site_url
         cases = [(v, random_answers(v, rng)) for v in (renamed(template, rng) for _ in range(6))]
         cases = [(v, a) for v, _ in cases for a in [random_answers(v, rng) for _ in range(8)]]
         got = page.evaluate(
-            """([batch, lang]) => {
+            """async ([batch, lang]) => {
+                const { fill } = await import(new URL("fill-text.js", document.querySelector(
+                    "script[type=module][src$='main.js']").src));
                 const box = document.querySelector(".csp-fill script[type='application/json']");
                 const page = JSON.parse(box.textContent);
-                return batch.map(([form, a]) => window.cspFill.fill({...page, ...form}, a, lang));
+                return batch.map(([form, a]) => fill({...page, ...form}, a, lang));
             }""",
             [[(form_data(v), a) for v, a in cases], lang],
         )

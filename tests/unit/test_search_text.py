@@ -91,14 +91,12 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
         "phrasings_ja": normalizer.phrasings_ja.pattern if normalizer.phrasings_ja else "",
         "phrasings_en": normalizer.phrasings_en.pattern if normalizer.phrasings_en else "",
     }
-    twin = tmp_path / "search-text.cjs"  # the project's .js files are ES modules for node
-    shutil.copy(TWIN, twin)
-    script = tmp_path / "run.cjs"
+    script = tmp_path / "run.mjs"
     script.write_text(
-        "globalThis.module = {exports: {}};\n"
-        "require(process.argv[2]);\n"
-        "const t = globalThis.module.exports;\n"
-        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+        "import { pathToFileURL } from 'node:url';\n"
+        "import { readFileSync } from 'node:fs';\n"
+        "const t = await import(pathToFileURL(process.argv[2]).href);\n"
+        "const input = JSON.parse(readFileSync(0, 'utf8'));\n"
         "const n = new t.Normalizer(input.rules);\n"
         "console.log(JSON.stringify(input.corpus.map(s => ({\n"
         "  normalized: n.normalize(s), words: n.queryWords(s),\n"
@@ -107,7 +105,7 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
         encoding="utf-8",
     )
     done = subprocess.run(
-        [node, str(script), str(twin)],
+        [node, str(script), str(TWIN)],
         input=json.dumps({"rules": rules, "corpus": corpus}),
         capture_output=True,
         text=True,

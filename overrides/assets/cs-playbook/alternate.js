@@ -7,7 +7,8 @@
  * them and keeps Material's own handler from replacing them: that handler looks the page up
  * in the other language's sitemap, which only works at the address the site was built for.
  */
-(() => {
+/** Keep the reader's place when switching language. */
+export function startAlternate() {
   /** @type {NodeListOf<HTMLAnchorElement>} */
   const links = document.querySelectorAll("a.md-select__link[hreflang]");
 
@@ -27,4 +28,4 @@
       event.stopPropagation();
     });
   }
-})();
+}

@@ -5,8 +5,6 @@
  * the same way to what a reader types as the build applied to the pages. A unit test runs
  * both on the same strings and compares.
  */
-(function (root) {
-  "use strict";
   var PREFIX = "zq";
   var NIBBLES = "abcdefghijklmnop";
   var JAPANESE = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006";
@@ -146,9 +144,4 @@
     return coverTokens(word).concat(word.match(LATIN_WORD) || []);
   };
 
-  var api = { baseForm: baseForm, encode: encode, runTokens: runTokens, Normalizer: Normalizer };
-  // In the browser a global; under node (the parity test) a CommonJS module.
-  var commonjs = /** @type {any} */ (root).module;
-  if (typeof commonjs === "object" && commonjs && commonjs.exports) commonjs.exports = api;
-  else /** @type {any} */ (root).CsSearchText = api;
-})(typeof globalThis !== "undefined" ? globalThis : this);
+export { baseForm, encode, runTokens, Normalizer };

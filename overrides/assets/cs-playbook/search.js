@@ -13,18 +13,17 @@
  * Keys: "/" or "s" focuses the box, arrows move, Enter opens, Escape closes.
  * The words shown come from the page (data-* attributes rendered from the label files).
  */
-(function () {
-  "use strict";
+import * as Text from "./search-text.js";
+
+export function startSearch() {
   var MAX_RESULTS = 8;
   var FEW = 5;
   var SENTINEL = "zqzz";
   var OVERVIEW_FACTOR = 0.1;
   var TITLE_FACTOR = 10;
-  /** @type {any} */
-  var Text = /** @type {any} */ (window).CsSearchText;
 
   var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-cs-search]"));
-  if (!box || !Text) return;
+  if (!box) return;
   var root = /** @type {HTMLElement} */ (box);
   var input = /** @type {HTMLInputElement} */ (root.querySelector(".cs-search__input"));
   var panel = /** @type {HTMLElement} */ (root.querySelector(".cs-search__panel"));
@@ -511,4 +510,4 @@
     if (first) /** @type {HTMLElement} */ (first).scrollIntoView({ block: "center" });
   }
   highlightPage();
-})();
+}

@@ -6,7 +6,8 @@
  * - Tapping an abbreviation shows its meaning (the title attribute, as plain text), so the
  *   explanation does not depend on hovering; tapping elsewhere or Escape closes it.
  */
-(() => {
+/** Open linked glossary terms and show abbreviations on tap. */
+export function startTerms() {
   const openTarget = () => {
     const id = decodeURIComponent(window.location.hash.slice(1));
     const target = id ? document.getElementById(id) : null;
@@ -43,4 +44,4 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") close();
   });
-})();
+}
