@@ -12,11 +12,32 @@ from generator.catalog import load_catalog
 from generator.errors import ContentError, ContentErrors, shown_path, terminal_safe
 from generator.kinds import skeleton_folders
 from generator.kpi_help import KpiCommand
-from generator.langs import DEFAULT_LANG, LANGS
+from generator.langs import Languages
 
 
 def _project(path: str) -> Path:
     return Path(path).resolve()
+
+
+#: ``--lang``: the languages are content (the site document's ``languages:``), so the value
+#: is checked when the command runs, against that project's languages.
+_lang_option = click.option(
+    "--lang",
+    default=None,
+    metavar="CODE",
+    help="One of the site's languages (its site document's `languages:`); default: the first.",
+)
+
+
+def _lang_or_exit(command: str, languages: Languages, lang: str | None) -> str:
+    """``lang``, or the site's default when none was given; exits 2 with one line naming the
+    configured languages when ``lang`` is not one of them."""
+    if lang is None:
+        return languages.default
+    if lang not in languages.codes:
+        click.echo(f"cs-playbook {command}: --lang: {languages.unknown(lang)}", err=True)
+        sys.exit(2)
+    return lang
 
 
 def _report(errors: ContentErrors) -> None:
@@ -30,7 +51,7 @@ def _report(errors: ContentErrors) -> None:
 @click.option("--project", default=".", show_default=True, help="Folder that holds mkdocs.yml.")
 @click.pass_context
 def main(ctx: click.Context, project: str) -> None:
-    """CS Playbook: YAML content → Japanese + English MkDocs Material site."""
+    """CS Playbook: YAML content → a MkDocs Material site in each of its languages."""
     ctx.obj = _project(project)
 
 
@@ -70,7 +91,7 @@ def check(project: Path, strict: bool) -> None:
 )
 @click.pass_obj
 def generate_command(project: Path, out: str) -> None:
-    """Write the generated Markdown of both languages (only files whose bytes change)."""
+    """Write the generated Markdown of every language (only files whose bytes change)."""
     from generator.core import generate, write_tree
 
     try:
@@ -96,7 +117,7 @@ def generate_command(project: Path, out: str) -> None:
 )
 @click.pass_obj
 def build(project: Path, site_dir: str) -> None:
-    """Generate and build both languages with --strict, then swap the result into place."""
+    """Generate and build every language with --strict, then swap the result into place."""
     from generator.site_build import BuildFailed, build_site
     from generator.site_folder import SiteFolderError
 
@@ -126,12 +147,15 @@ def build(project: Path, site_dir: str) -> None:
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.pass_obj
-def serve(project: Path, lang: str, port: int) -> None:
+def serve(project: Path, lang: str | None, port: int) -> None:
     """Serve one language with live reload; editing a YAML file rebuilds the page."""
     from generator.preview import serve as preview
+    from generator.site_languages import project_languages
+
+    lang = _lang_or_exit("serve", project_languages(project), lang)
 
     preview(project, lang, port, click.echo, lambda line: click.echo(line, err=True))
 
@@ -219,10 +243,10 @@ def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     help="An input value; repeat for every input.",
 )
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "value", "unit", "display"}.')
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.pass_obj
 def kpi_command(
-    project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str
+    project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str | None
 ) -> None:
     """Compute a KPI from its formula; e.g. cs-playbook kpi grr --set start_mrr=100 …"""
     import json
@@ -230,7 +254,9 @@ def kpi_command(
     from generator.formula import EvaluationError
     from generator.kpi import compute
 
-    kpi = _item_or_exit(_catalog_or_exit(project), "kpi", kpi_id, "kpi")
+    catalog = _catalog_or_exit(project)
+    lang = _lang_or_exit("kpi", catalog.languages, lang)
+    kpi = _item_or_exit(catalog, "kpi", kpi_id, "kpi")
     values: dict[str, float] = {}
     for assignment in assignments:
         name, sep, raw = assignment.partition("=")
@@ -290,7 +316,7 @@ def score_command(
 @click.argument("playbook_id", metavar="ID")
 @click.option("--anchor", required=True, help="The anchor date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--customer", default="", help="Customer name put in front of each title.")
 @click.option(
@@ -307,7 +333,7 @@ def schedule_command(
     playbook_id: str,
     anchor: str,
     fmt: str,
-    lang: str,
+    lang: str | None,
     output: str | None,
     customer: str,
     weekdays_only: bool,
@@ -316,6 +342,7 @@ def schedule_command(
     from generator.schedule import ScheduleError, ics, markdown, parse_anchor
 
     catalog = _catalog_or_exit(project)
+    lang = _lang_or_exit("schedule", catalog.languages, lang)
     playbook = _item_or_exit(catalog, "playbook", playbook_id, "schedule")
     try:
         write = ics if fmt == "ics" else markdown
@@ -334,7 +361,7 @@ def schedule_command(
     type=click.Path(dir_okay=False),
     help="YAML answers keyed by field id.",
 )
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--allow-missing", is_flag=True, help="Leave placeholders for missing answers.")
 @click.option(
@@ -349,7 +376,7 @@ def fill_command(
     project: Path,
     template_id: str,
     answers_file: str | None,
-    lang: str,
+    lang: str | None,
     output: str | None,
     allow_missing: bool,
     show_example: bool,
@@ -359,7 +386,9 @@ def fill_command(
     from generator.fill import check_answers, example_answers, fill
     from generator.loader import load_file
 
-    template = _item_or_exit(_catalog_or_exit(project), "template", template_id, "fill")
+    catalog = _catalog_or_exit(project)
+    lang = _lang_or_exit("fill", catalog.languages, lang)
+    template = _item_or_exit(catalog, "template", template_id, "fill")
     if show_example:
         click.echo(example_answers(template, lang), nl=False)
         return

@@ -25,9 +25,9 @@ from generator.csp import with_policy
 from generator.errors import ContentErrors
 from generator.html_safety import sanitize_html
 from generator.labels import load_labels
-from generator.langs import DEFAULT_LANG, LANGS
 from generator.nav import nav_paths
 from generator.search_site import build_search, search_rules
+from generator.site_languages import language_switch, project_languages
 from generator.theme_safety import (
     UnsafeSetting,
     escape_meta,
@@ -43,7 +43,9 @@ log = logging.getLogger("mkdocs.plugins.cs_playbook")
 class CsPlaybookConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``cs-playbook`` plugin in ``mkdocs.yml``."""
 
-    lang = c.Choice(LANGS, default=DEFAULT_LANG)
+    #: One of the languages the site document names (checked when the build starts); empty:
+    #: the default one.
+    lang = c.Type(str, default="")
 
 
 class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -79,8 +81,12 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         started = time.perf_counter()
         self.seconds = self.sanitize_seconds = 0.0
-        lang = self.config.lang
         self.root = Path(config.config_file_path).resolve().parent
+        preset = self.preset
+        languages = preset.catalog.languages if preset else project_languages(self.root)
+        lang = self.config.lang = self.config.lang or languages.default
+        if lang not in languages.codes:
+            raise PluginError(f"cs-playbook: {languages.unknown(lang)}")
         try:
             secure_settings(config)
         except UnsafeSetting as exc:
@@ -108,6 +114,7 @@ class CsPlaybookPlugin(BasePlugin[CsPlaybookConfig]):  # type: ignore[no-untyped
             p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
         )
         config.extra["search_labels"] = load_labels(lang).search  # the search box's words
+        config.extra["alternate"] = language_switch(languages)
         config.nav = list(self._content.nav[lang])
         if self.handwritten:
             config.nav.append({load_labels(lang).nav.about: self.handwritten})

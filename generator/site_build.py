@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.core import Generated, generate
 from generator.csp import with_policy
 from generator.labels import load_labels
-from generator.langs import DEFAULT_LANG, LANGS
+from generator.langs import Languages
 from generator.search_site import build_search, search_rules
 from generator.site_folder import checked_site_dir, staged_site
 
@@ -49,7 +49,7 @@ def build_site(project_root: Path, site_dir: Path) -> BuildReport:
     generated = generate(project_root)  # fail fast, with every content error at once
     report.seconds["generate"] = time.perf_counter() - started
     with staged_site(site) as staging:
-        for lang in LANGS:
+        for lang in generated.catalog.languages.codes:
             started = time.perf_counter()
             plugin_seconds = _mkdocs_build(project_root, staging / lang, lang, generated)
             report.plugin_seconds[lang] = plugin_seconds
@@ -62,7 +62,9 @@ def build_site(project_root: Path, site_dir: Path) -> BuildReport:
             report.search_seconds[lang] = search.seconds
             report.search_bytes[lang] = search.index_bytes
             report.pages[lang] = len(generated.pages[lang]) + _count_handwritten(project_root, lang)
-        (staging / "index.html").write_text(render_language_chooser(), encoding="utf-8")
+        (staging / "index.html").write_text(
+            render_language_chooser(generated.catalog.languages), encoding="utf-8"
+        )
     return report
 
 
@@ -106,12 +108,12 @@ class _WarningCounter(logging.Handler):
             self.errors.append(record.getMessage())
 
 
-def render_language_chooser() -> str:
+def render_language_chooser(languages: Languages) -> str:
     """``site/index.html``: sends readers to their browser's language, links without JS."""
     env = Environment(
         loader=PackageLoader("generator", "templates"), undefined=StrictUndefined, autoescape=True
     )
-    labels = {lang: load_labels(lang) for lang in LANGS}
+    labels = {lang: load_labels(lang) for lang in languages.codes}
     template = env.get_template("site/index.html.j2")
-    page = template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
+    page = template.render(codes=list(languages.codes), labels=labels, default=languages.default)
     return with_policy(page, page)
