@@ -24,11 +24,12 @@ class LanguageSetting(Model):
 
 
 def to_languages(settings: list[LanguageSetting]) -> Languages | None:
-    """The languages ``settings`` name, or None when they name none or one twice."""
-    codes = [s.code for s in settings]
-    if not codes or len(set(codes)) != len(codes):
+    """The languages ``settings`` name (a code listed twice counts once), or None for none."""
+    first = {s.code: s for s in reversed(settings)}
+    kept = [s for s in settings if first[s.code] is s]
+    if not kept:
         return None
-    return Languages(tuple(Language(s.code, s.name, s.glossary_index) for s in settings))
+    return Languages(tuple(Language(s.code, s.name, s.glossary_index) for s in kept))
 
 
 class Situation(Model):
