@@ -8,7 +8,6 @@ import pytest
 from generator.kana import is_kana, kana_row, latin_row, reading_key
 
 
-
 def test_reading_keys_follow_gojuon_order():
     words = ["ロータッチ", "アップセル", "ガイド", "かいやく", "チャーン", "わ", "ヘルススコア"]
     ordered = sorted(words, key=reading_key)
