@@ -187,18 +187,20 @@ def new_command(project: Path, kind: str, item_id: str) -> None:
 def schema_command(project: Path, check_only: bool) -> None:
     """Write JSON Schema files for every content kind into schema/ (for editors)."""
     from generator.schema import SCHEMA_FOLDER, all_schemas, write_schemas
+    from generator.site_languages import project_languages
 
+    languages = project_languages(project)  # texts are listed in the site's languages
     if check_only:
         stale = [
             name
-            for name, text in all_schemas().items()
+            for name, text in all_schemas(languages).items()
             if not (project / SCHEMA_FOLDER / name).is_file()
             or (project / SCHEMA_FOLDER / name).read_text("utf-8") != text
         ]
         for name in stale:
             click.echo(f"{SCHEMA_FOLDER}/{name}: out of date (run cs-playbook schema)", err=True)
         sys.exit(1 if stale else 0)
-    changed = write_schemas(project)
+    changed = write_schemas(project, languages)
     click.echo(f"{len(changed)} schema file(s) written")
 
 

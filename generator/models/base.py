@@ -43,9 +43,10 @@ _UNKNOWN_LANGUAGE = PydanticCustomError("unknown_language", "text in a language 
 
 
 class Text(Model):
-    """A user-visible string in every configured language. Markdown is allowed, raw HTML is
-    not. The languages are the keys; validating a document with ``context={"languages":
-    Languages}`` checks that each configured language is there and no other."""
+    """A user-visible string in each of the site's languages (Markdown, never raw HTML)."""
+
+    # The language codes are the keys. Validating with ``context={"languages": Languages}``
+    # (as every content file is) checks that each configured language is there, and no other.
 
     model_config = ConfigDict(extra="allow")
     __pydantic_extra__: dict[str, NonEmpty]

@@ -79,3 +79,14 @@ def test_commands_take_the_third_language_and_name_the_languages_when_wrong(buil
     )
     default = run(project, "kpi", "retention", "--set", "kept=45", "--set", "start=50")
     assert default.output.strip() == "90.0%"  # ja, the first language
+
+
+def test_the_schemas_list_the_configured_languages(built):
+    import json
+
+    project = built.parent
+    assert run(project, "schema").exit_code == 0
+    schema = json.loads((project / "schema/checklist.schema.json").read_text("utf-8"))
+    text = schema["$defs"]["Text"]
+    assert text["required"] == list(LANGS) and text["additionalProperties"] is False
+    assert text["properties"]["de"]["title"] == "German"

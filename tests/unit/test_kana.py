@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from generator.kana import is_kana, kana_row, latin_row, reading_key
