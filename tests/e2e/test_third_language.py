@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.kinds import skeleton_folders
 from tests.fixtures.projects import TRILINGUAL, make_project
 
 LANGS = ("ja", "en", "de")
@@ -90,3 +91,15 @@ def test_the_schemas_list_the_configured_languages(built):
     text = schema["$defs"]["Text"]
     assert text["required"] == list(LANGS) and text["additionalProperties"] is False
     assert text["properties"]["de"]["title"] == "German"
+
+
+@pytest.mark.parametrize("kind", sorted(skeleton_folders()))
+def test_new_writes_a_skeleton_in_the_three_languages_that_passes_check(tmp_path, kind):
+    project = make_project(TRILINGUAL, tmp_path / "project")
+    assert run(project, "new", kind, "brand-new").exit_code == 0
+    [path] = (project / "frameworks").rglob("brand-new.yaml")
+    text = path.read_text("utf-8")
+    assert "\n  de: " in text or ", de: " in text
+    result = run(project, "check")
+    assert result.exit_code == 0, result.output
+    assert "placeholder" in result.output  # the copied texts are still to be written
