@@ -63,13 +63,13 @@ def test_every_kpi_is_tested(catalog):
 def test_kpi_errors(catalog):
     grr = catalog.get("kpi", "grr")
     with pytest.raises(EvaluationError, match="zero"):
-        compute(grr, {"start_mrr": 0, "contraction_mrr": 0, "churned_mrr": 0})
+        compute(grr, {"start_mrr": 0, "contraction_mrr": 0, "churned_mrr": 0}, "en")
     with pytest.raises(EvaluationError, match="missing"):
-        compute(grr, {"start_mrr": 1})
+        compute(grr, {"start_mrr": 1}, "en")
     with pytest.raises(EvaluationError, match="negative"):
-        compute(grr, {"start_mrr": 1, "contraction_mrr": -1, "churned_mrr": 0})
+        compute(grr, {"start_mrr": 1, "contraction_mrr": -1, "churned_mrr": 0}, "en")
     with pytest.raises(EvaluationError, match="unknown"):
-        compute(grr, {"start_mrr": 1, "contraction_mrr": 0, "churned_mrr": 0, "x": 1})
+        compute(grr, {"start_mrr": 1, "contraction_mrr": 0, "churned_mrr": 0, "x": 1}, "en")
 
 
 def test_cli_kpi_json_and_errors(tmp_path):

@@ -28,10 +28,10 @@ def test_non_finite_and_too_large_inputs_are_errors(catalog):
     base = {"arpa": 1.0, "gross_margin": 1.0, "churn_rate": 0.5}
     for bad in (float("nan"), float("inf")):
         with pytest.raises(EvaluationError, match="finite"):
-            compute(ltv, dict(base, arpa=bad))
+            compute(ltv, dict(base, arpa=bad), "en")
     with pytest.raises(EvaluationError, match="too large"):
-        compute(ltv, dict(base, arpa=1e30))
-    assert compute(ltv, dict(base, arpa=1e14)).display == "200,000,000,000,000"
+        compute(ltv, dict(base, arpa=1e30), "en")
+    assert compute(ltv, dict(base, arpa=1e14), "en").display == "200,000,000,000,000"
 
 
 def test_zero_result_and_negative_result(catalog):
