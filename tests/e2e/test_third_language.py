@@ -103,3 +103,21 @@ def test_new_writes_a_skeleton_in_the_three_languages_that_passes_check(tmp_path
     result = run(project, "check")
     assert result.exit_code == 0, result.output
     assert "placeholder" in result.output  # the copied texts are still to be written
+
+
+def test_the_german_labels_have_every_key_of_the_shipped_ones():
+    import yaml
+
+    def keys(data: dict, prefix: str = "") -> set[str]:
+        found = set()
+        for key, value in data.items():
+            found.add(prefix + str(key))
+            if isinstance(value, dict):
+                found |= keys(value, f"{prefix}{key}.")
+        return found
+
+    shipped = Path(__file__).resolve().parents[2] / "generator/templates/labels/en.yaml"
+    german = TRILINGUAL / "labels" / "de.yaml"
+    assert keys(yaml.safe_load(german.read_text("utf-8"))) == keys(
+        yaml.safe_load(shipped.read_text("utf-8"))
+    )
