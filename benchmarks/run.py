@@ -121,7 +121,6 @@ def measure(project: Path) -> dict[str, Any]:
     """
     from generator.core import generate
     from generator.docs_tree import write_project
-    from generator.langs import LANGS
     from generator.site_build import build_site
     from generator.template_cache import CACHE_ENV
 
@@ -131,7 +130,7 @@ def measure(project: Path) -> dict[str, Any]:
     generate_seconds = generate_seconds_in_new_process(project)
     report = build_site(project, project / "site")  # writes the docs trees, then builds
     rewritten = sum(
-        len(tree.written) for tree in write_project(project, generate(project), LANGS).values()
+        len(tree.written) for tree in write_project(project, generate(project)).values()
     )
     search_seconds = sum(report.search_seconds.values())
     result: dict[str, Any] = {

@@ -30,7 +30,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.run import replicate
-from generator.langs import DEFAULT_LANG, LANGS
+from generator.langs import SHIPPED
 from generator.site_build import ENGINES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ def copy_project(work: Path, scale: int = 1) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=8)
-    parser.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS)
+    parser.add_argument("--lang", default=SHIPPED.default, choices=SHIPPED.codes)
     parser.add_argument("--engine", default=ENGINES[0], choices=ENGINES)
     parser.add_argument("--scale", type=int, default=1, help="copies of the content")
     args = parser.parse_args()

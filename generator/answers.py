@@ -22,8 +22,9 @@ class Problem(NamedTuple):
 
 
 def is_per_language(value: Any) -> bool:
-    """True for ``{ja: …, en: …}``: an example written once per language."""
-    return isinstance(value, dict) and set(value) == {"ja", "en"}
+    """True for ``{ja: …, en: …}``: an example written once per language (no answer is a
+    mapping; a table is a list of rows)."""
+    return isinstance(value, dict)
 
 
 def answer_problem(field: Any, value: Any) -> str | None:

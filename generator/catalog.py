@@ -12,10 +12,13 @@ from typing import Any
 
 from generator.errors import ContentError, ContentErrors
 from generator.kinds import declared_ids
+from generator.labels import use_project
+from generator.langs import SHIPPED, Languages
 from generator.loader import Document, KeyPath, load_file, scan_content_files
 from generator.models import Model
 from generator.models.base import SLUG_PATTERN
 from generator.refs import iter_refs
+from generator.site_languages import languages_of, missing_labels
 from generator.validation import validate_document
 
 
@@ -31,6 +34,8 @@ class Source:
 class Catalog:
     """Validated content: file-level items by kind and id, and every declared id."""
 
+    #: The site's languages (its site document's ``languages:``, or the shipped pair).
+    languages: Languages = SHIPPED
     items: dict[str, dict[str, Model]] = field(default_factory=lambda: defaultdict(dict))
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     declared: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -80,6 +85,7 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     Raises ContentErrors with every problem found, in file and line order.
     """
     base = project_root or content_root.parent
+    use_project(base)
     errors: list[ContentError] = []
     catalog = Catalog()
     first_seen: dict[tuple[str, str], tuple[Source, KeyPath]] = {}
@@ -87,21 +93,26 @@ def load_catalog(content_root: Path, project_root: Path | None = None) -> Catalo
     broken: set[tuple[str, str]] = set()
     found, unread = scan_content_files(content_root)
     errors.extend(ContentError(_display(path, base), 1, 1, "-", msg) for path, msg in unread)
-    files = [(path, _display(path, base)) for path in found]
-    for path, display in files:
-        doc, load_errors = load_file(path, display)
+    loaded = []
+    for path in found:
+        doc, load_errors = load_file(path, _display(path, base))
         errors.extend(load_errors)
         if doc is None:
             broken.update(_claimed_id_in_text(path))
-            continue
-        model, model_errors = validate_document(doc)
+        else:
+            loaded.append((doc, load_errors))
+    # The languages come first: every text of every file is checked against them.
+    catalog.languages = languages_of([doc for doc, _ in loaded])
+    errors.extend(missing_labels([doc for doc, _ in loaded], catalog.languages))
+    for doc, load_errors in loaded:
+        model, model_errors = validate_document(doc, catalog.languages)
         # A value the loader already rejected (an alias, a bad tag) is not reported twice.
         flagged = {(e.line, e.col) for e in load_errors}
         errors.extend(e for e in model_errors if (e.line, e.col) not in flagged)
         if model is None or load_errors:
             broken.update(_claimed_id(doc.data))
             continue
-        source = Source(display, doc)
+        source = Source(doc.path, doc)
         errors.extend(_register(catalog, model, source, first_seen))
     errors.extend(_check_references(catalog, broken))
     if errors:

@@ -12,12 +12,33 @@ from generator.catalog import load_catalog
 from generator.errors import ContentError, ContentErrors, shown_path, terminal_safe
 from generator.kinds import skeleton_folders
 from generator.kpi_help import KpiCommand
-from generator.langs import DEFAULT_LANG, LANGS
+from generator.langs import Languages
 from generator.site_build import ENGINES
 
 
 def _project(path: str) -> Path:
     return Path(path).resolve()
+
+
+#: ``--lang``: the languages are content (the site document's ``languages:``), so the value
+#: is checked when the command runs, against that project's languages.
+_lang_option = click.option(
+    "--lang",
+    default=None,
+    metavar="CODE",
+    help="One of the site's languages (its site document's `languages:`); default: the first.",
+)
+
+
+def _lang_or_exit(command: str, languages: Languages, lang: str | None) -> str:
+    """``lang``, or the site's default when none was given; exits 2 with one line naming the
+    configured languages when ``lang`` is not one of them."""
+    if lang is None:
+        return languages.default
+    if lang not in languages.codes:
+        click.echo(f"cs-playbook {command}: --lang: {languages.unknown(lang)}", err=True)
+        sys.exit(2)
+    return lang
 
 
 def _report(errors: ContentErrors) -> None:
@@ -31,7 +52,7 @@ def _report(errors: ContentErrors) -> None:
 @click.option("--project", default=".", show_default=True, help="Folder that holds mkdocs.yml.")
 @click.pass_context
 def main(ctx: click.Context, project: str) -> None:
-    """CS Playbook: YAML content → Japanese + English MkDocs Material site."""
+    """CS Playbook: YAML content → a MkDocs Material site in each of its languages."""
     ctx.obj = _project(project)
 
 
@@ -70,7 +91,7 @@ def generate_command(project: Path) -> None:
 
     try:
         generated = generate(project)
-        reports = write_project(project, generated, LANGS)
+        reports = write_project(project, generated)
     except ContentErrors as errors:
         _report(errors)
         sys.exit(1)
@@ -132,7 +153,7 @@ def build(project: Path, site_dir: str, engine: str) -> None:
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option(
     "--engine",
@@ -142,16 +163,19 @@ def build(project: Path, site_dir: str, engine: str) -> None:
     help="The engine that serves the generated docs tree.",
 )
 @click.pass_obj
-def serve(project: Path, lang: str, port: int, engine: str) -> None:
+def serve(project: Path, lang: str | None, port: int, engine: str) -> None:
     """Serve one language with live reload; editing a YAML file rebuilds the page."""
+    from generator.site_languages import project_languages
+
+    code = _lang_or_exit("serve", project_languages(project), lang)
     if engine == "zensical":
         from generator.zensical_serve import serve as zensical_serve
 
-        zensical_serve(project, lang, port, click.echo, lambda line: click.echo(line, err=True))
+        zensical_serve(project, code, port, click.echo, lambda line: click.echo(line, err=True))
         return
     from generator.preview import serve as preview
 
-    preview(project, lang, port, click.echo, lambda line: click.echo(line, err=True))
+    preview(project, code, port, click.echo, lambda line: click.echo(line, err=True))
 
 
 @main.command("new")
@@ -181,18 +205,20 @@ def new_command(project: Path, kind: str, item_id: str) -> None:
 def schema_command(project: Path, check_only: bool) -> None:
     """Write JSON Schema files for every content kind into schema/ (for editors)."""
     from generator.schema import SCHEMA_FOLDER, all_schemas, write_schemas
+    from generator.site_languages import project_languages
 
+    languages = project_languages(project)  # texts are listed in the site's languages
     if check_only:
         stale = [
             name
-            for name, text in all_schemas().items()
+            for name, text in all_schemas(languages).items()
             if not (project / SCHEMA_FOLDER / name).is_file()
             or (project / SCHEMA_FOLDER / name).read_text("utf-8") != text
         ]
         for name in stale:
             click.echo(f"{SCHEMA_FOLDER}/{name}: out of date (run cs-playbook schema)", err=True)
         sys.exit(1 if stale else 0)
-    changed = write_schemas(project)
+    changed = write_schemas(project, languages)
     click.echo(f"{len(changed)} schema file(s) written")
 
 
@@ -237,10 +263,10 @@ def _item_or_exit(catalog: Any, kind: str, item_id: str, command: str) -> Any:
     help="An input value; repeat for every input.",
 )
 @click.option("--json", "as_json", is_flag=True, help='Print {"id", "value", "unit", "display"}.')
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.pass_obj
 def kpi_command(
-    project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str
+    project: Path, kpi_id: str, assignments: tuple[str, ...], as_json: bool, lang: str | None
 ) -> None:
     """Compute a KPI from its formula; e.g. cs-playbook kpi grr --set start_mrr=100 …"""
     import json
@@ -248,7 +274,9 @@ def kpi_command(
     from generator.formula import EvaluationError
     from generator.kpi import compute
 
-    kpi = _item_or_exit(_catalog_or_exit(project), "kpi", kpi_id, "kpi")
+    catalog = _catalog_or_exit(project)
+    lang = _lang_or_exit("kpi", catalog.languages, lang)
+    kpi = _item_or_exit(catalog, "kpi", kpi_id, "kpi")
     values: dict[str, float] = {}
     for assignment in assignments:
         name, sep, raw = assignment.partition("=")
@@ -308,7 +336,7 @@ def score_command(
 @click.argument("playbook_id", metavar="ID")
 @click.option("--anchor", required=True, help="The anchor date, YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(["md", "ics"]), default="md", show_default=True)
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--customer", default="", help="Customer name put in front of each title.")
 @click.option(
@@ -325,7 +353,7 @@ def schedule_command(
     playbook_id: str,
     anchor: str,
     fmt: str,
-    lang: str,
+    lang: str | None,
     output: str | None,
     customer: str,
     weekdays_only: bool,
@@ -334,6 +362,7 @@ def schedule_command(
     from generator.schedule import ScheduleError, ics, markdown, parse_anchor
 
     catalog = _catalog_or_exit(project)
+    lang = _lang_or_exit("schedule", catalog.languages, lang)
     playbook = _item_or_exit(catalog, "playbook", playbook_id, "schedule")
     try:
         write = ics if fmt == "ics" else markdown
@@ -352,7 +381,7 @@ def schedule_command(
     type=click.Path(dir_okay=False),
     help="YAML answers keyed by field id.",
 )
-@click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
+@_lang_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--allow-missing", is_flag=True, help="Leave placeholders for missing answers.")
 @click.option(
@@ -367,7 +396,7 @@ def fill_command(
     project: Path,
     template_id: str,
     answers_file: str | None,
-    lang: str,
+    lang: str | None,
     output: str | None,
     allow_missing: bool,
     show_example: bool,
@@ -377,7 +406,9 @@ def fill_command(
     from generator.fill import check_answers, example_answers, fill
     from generator.loader import load_file
 
-    template = _item_or_exit(_catalog_or_exit(project), "template", template_id, "fill")
+    catalog = _catalog_or_exit(project)
+    lang = _lang_or_exit("fill", catalog.languages, lang)
+    template = _item_or_exit(catalog, "template", template_id, "fill")
     if show_example:
         click.echo(example_answers(template, lang), nl=False)
         return

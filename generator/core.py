@@ -17,7 +17,6 @@ from generator.feed import atom_feed
 from generator.gc_pause import without_gc_pauses
 from generator.history import content_changes, head, is_history_root, last_changed
 from generator.labels import load_labels
-from generator.langs import LANGS
 from generator.nav import NavEntry, build_nav
 from generator.pages import PageSpec
 from generator.pages.templates_pages import downloads
@@ -41,8 +40,9 @@ class Generated:
     downloads: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
-    """Load and validate the content, then render every page in ``langs``.
+def generate(project_root: Path, langs: tuple[str, ...] | None = None) -> Generated:
+    """Load and validate the content, then render every page in ``langs`` (by default every
+    language the site document names).
 
     Raises ContentErrors (every problem at once) when the content is invalid.
     """
@@ -52,7 +52,7 @@ def generate(project_root: Path, langs: tuple[str, ...] = LANGS) -> Generated:
         result = Generated(catalog=catalog, sources=renderer.sources())
         planned = {spec.path for spec in renderer.pages}
         history = _add_history(renderer, project_root) if is_history_root(project_root) else None
-        for lang in langs:
+        for lang in catalog.languages.codes if langs is None else langs:
             result.pages[lang] = renderer.render_all(lang)
             result.nav[lang] = build_nav(catalog, lang, planned)
             result.abbreviations[lang] = abbreviation_block(catalog, lang)

@@ -29,6 +29,7 @@ from generator.errors import ContentError, ContentErrors
 from generator.labels import load_labels
 from generator.nav import nav_paths
 from generator.search_site import RULES_FILE, search_rules
+from generator.site_languages import language_switch
 from generator.theme_safety import checked_web_url
 
 #: Where the generated project goes, relative to the project root.
@@ -128,9 +129,7 @@ def handwritten_pages(project_root: Path, lang: str) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
 
 
-def derived_config(
-    project_root: Path, generated: Generated, lang: str, langs: tuple[str, ...]
-) -> str:
+def derived_config(project_root: Path, generated: Generated, lang: str) -> str:
     """``build/config/<lang>.yml``: the sidebar, the language list, the search box's words
     and the language's address, inheriting ``mkdocs.yml``."""
     labels = load_labels(lang)
@@ -139,10 +138,7 @@ def derived_config(
     if handwritten:
         nav.append({labels.nav.about: handwritten})
     extra = {
-        "alternate": [
-            {"name": load_labels(code).language_name, "link": f"../{code}/", "lang": code}
-            for code in langs
-        ],
+        "alternate": language_switch(generated.catalog.languages),
         "search_labels": _plain(labels.search),
     }
     settings: dict[str, Any] = {"INHERIT": "../../mkdocs.yml"}
@@ -169,12 +165,10 @@ def _plain(value: Any) -> Any:
     return data
 
 
-def write_project(
-    project_root: Path, generated: Generated, langs: tuple[str, ...]
-) -> dict[str, TreeReport]:
+def write_project(project_root: Path, generated: Generated) -> dict[str, TreeReport]:
     """Write the docs tree and derived config of every language ``generated`` holds (its
-    language list names all of ``langs``); create a missing ``mkdocs.<lang>.yml``. Returns
-    what changed per language.
+    language switch names all the site's languages); create a missing ``mkdocs.<lang>.yml``.
+    Returns what changed per language.
 
     Raises ContentErrors for a hand-written page that clashes with a generated one and
     UnsafeSetting for an unsafe site address.
@@ -187,7 +181,7 @@ def write_project(
             for rel, data in tree_files(project_root, generated, lang).items()
         }
         files[f"{BUILD_FOLDER}/config/{lang}.yml"] = derived_config(
-            project_root, generated, lang, langs
+            project_root, generated, lang
         ).encode("utf-8")
         small = config_file(project_root, lang)
         if not small.exists():

@@ -58,7 +58,7 @@ class Result:
         return {"id": self.id, "value": self.value, "unit": self.unit, "display": self.display}
 
 
-def compute(kpi: Any, values: dict[str, float], lang: str = "en") -> Result:
+def compute(kpi: Any, values: dict[str, float], lang: str) -> Result:
     """Evaluate a KPI; missing or negative inputs and zero denominators are EvaluationErrors."""
     expected = [i.id for i in kpi.inputs]
     missing = [name for name in expected if name not in values]

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from generator.errors import ContentErrors
-from generator.langs import DEFAULT_LANG, LANGS
+from generator.langs import Languages
 
 
 class KpiCommand(click.Command):
@@ -23,9 +23,8 @@ class KpiCommand(click.Command):
         super().format_epilog(ctx, formatter)
         args = ctx.meta.get("kpi_help_args", [])
         kpi_id = next((a for a in args if not a.startswith("-") and _not_a_value(args, a)), None)
-        lang = _lang(args)
         project = ctx.find_object(Path) or Path.cwd()
-        rows, title = _inputs(project, kpi_id, lang)
+        rows, title = _inputs(project, kpi_id, args)
         if title is None:
             with formatter.section("KPIs"):
                 formatter.write_dl(rows)
@@ -39,23 +38,27 @@ def _not_a_value(args: list[str], arg: str) -> bool:
     return at == 0 or args[at - 1] not in {"--set", "--lang"}
 
 
-def _lang(args: list[str]) -> str:
+def _lang(args: list[str], languages: Languages) -> str:
     for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in languages.codes:
             return args[i + 1]
-        if arg.startswith("--lang=") and arg[7:] in LANGS:
+        if arg.startswith("--lang=") and arg[7:] in languages.codes:
             return arg[7:]
-    return DEFAULT_LANG
+    return languages.default
 
 
-def _inputs(project: Path, kpi_id: str | None, lang: str) -> tuple[list[tuple[str, str]], Any]:
-    """(rows, title): one KPI's inputs, or (every KPI, None) if none or an unknown is named."""
+def _inputs(
+    project: Path, kpi_id: str | None, args: list[str]
+) -> tuple[list[tuple[str, str]], Any]:
+    """(rows, title): one KPI's inputs, or (every KPI, None) if none or an unknown is named;
+    in the language ``args`` name, or the site's default."""
     from generator.catalog import load_catalog
 
     try:
         catalog = load_catalog(project / "frameworks", project)
     except ContentErrors:
         return [("", "fix the content first: run cs-playbook check")], None
+    lang = _lang(args, catalog.languages)
     if kpi_id is None or ("kpi", kpi_id) not in catalog.declared:
         return [(k.id, k.title(lang)) for k in catalog.of("kpi")], None
     kpi = catalog.get("kpi", kpi_id)

@@ -30,7 +30,6 @@ from typing import Any
 from generator.core import CONTENT_FOLDER, Generated, generate
 from generator.docs_tree import config_file, write_project
 from generator.errors import ContentErrors
-from generator.langs import LANGS
 from generator.theme_safety import UnsafeSetting
 
 _TITLE = re.compile(r"^title: (.*)$", re.M)
@@ -99,7 +98,7 @@ class PreviewSession:
         started = time.perf_counter()
         try:
             generated = generate(self.project, (self.lang,))
-            report = write_project(self.project, generated, LANGS)[self.lang]
+            report = write_project(self.project, generated)[self.lang]
         except ContentErrors as errors:
             self._failed([str(e) for e in errors.errors])
             return False

@@ -9,7 +9,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.catalog import Catalog
 from generator.kinds import skeleton_folders
+from generator.langs import SHIPPED, Languages
 from generator.models.base import SLUG_PATTERN
+
+#: The skeletons ship with the package, so their texts are written in the shipped languages.
+SKELETON_LANGUAGES = SHIPPED.codes
 
 
 class ScaffoldError(Exception):
@@ -41,7 +45,71 @@ def skeleton(kind: str, item_id: str, catalog: Catalog) -> str:
         keep_trailing_newline=True,
     )
     template = env.get_template(f"skeletons/{kind}.yaml.j2")
-    return template.render(id=item_id, touches=touches, **names)
+    text = template.render(id=item_id, touches=touches, **names)
+    return in_languages(text, catalog.languages)
+
+
+def in_languages(text: str, languages: Languages) -> str:
+    """A skeleton's texts in the site's languages: each text keeps the entries of the
+    languages the site has; a language the skeleton has no text for gets a copy of the
+    site's first language that it has (placeholders included, so ``check`` warns about it
+    until it is translated)."""
+    if languages.codes == SKELETON_LANGUAGES:
+        return text
+    known = [code for code in languages.codes if code in SKELETON_LANGUAGES]
+    source = known[0] if known else SKELETON_LANGUAGES[0]
+    text = _FLOW.sub(lambda m: _flow(m[1], languages.codes, source), text)
+    return _block(text, languages.codes, source)
+
+
+_KEYS = "|".join(SKELETON_LANGUAGES)
+#: ``{ja: …, en: …}`` on one line (skeleton texts never nest braces).
+_FLOW = re.compile(r"\{((?:(?:" + _KEYS + r"): [^{}]*?(?:, |(?=\})))+)\}")
+_FLOW_ENTRY = re.compile(r"(" + _KEYS + r"): ([^{}]*?)(?:, |$)")
+_BLOCK_ENTRY = re.compile(r"^(\s*)(" + _KEYS + r"):(.*)$")
+
+
+def _flow(entries: str, codes: tuple[str, ...], source: str) -> str:
+    found = dict(_FLOW_ENTRY.findall(entries))
+    return "{" + ", ".join(f"{c}: {found.get(c, found[source])}" for c in codes) + "}"
+
+
+def _block(text: str, codes: tuple[str, ...], source: str) -> str:
+    """Block texts: consecutive entries of the skeleton's languages at one indentation
+    (each with its deeper lines) are one text."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = _BLOCK_ENTRY.match(lines[i])
+        if first is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent, entries = first[1], {}
+        while i < len(lines) and (entry := _BLOCK_ENTRY.match(lines[i])) and entry[1] == indent:
+            end = i + 1
+            while end < len(lines) and _inside(lines, end, indent):
+                end += 1
+            entries[entry[2]] = lines[i:end]
+            i = end
+        for code in codes:
+            if code in entries:
+                out.extend(entries[code])
+            else:
+                head, *rest = entries[source]
+                out.extend([f"{indent}{code}:{head.split(':', 1)[1]}", *rest])
+    return "\n".join(out)
+
+
+def _inside(lines: list[str], at: int, indent: str) -> bool:
+    """Whether line ``at`` belongs to the entry above it: indented deeper, or blank inside a
+    block of deeper lines."""
+    rest = (line for line in lines[at:] if line.strip())
+    following = next(rest, "")
+    return following.startswith(indent + " ") and (
+        lines[at].strip() == "" or lines[at] == following
+    )
 
 
 def write_skeleton(project_root: Path, kind: str, item_id: str, catalog: Catalog) -> Path:

@@ -25,7 +25,7 @@ from generator.core import generate
 from generator.csp import with_policy
 from generator.docs_tree import config_file, handwritten_pages, site_url_of, write_project
 from generator.labels import load_labels
-from generator.langs import DEFAULT_LANG, LANGS
+from generator.langs import Languages
 from generator.search_site import build_search
 from generator.site_folder import checked_site_dir, staged_site
 from generator.site_output import add_policies, without_sitemap
@@ -64,12 +64,12 @@ def build_site(project_root: Path, site_dir: Path, engine: str = ENGINES[0]) -> 
     started = time.perf_counter()
     generated = generate(project_root)  # fail fast, with every content error at once
     try:
-        write_project(project_root, generated, LANGS)
+        write_project(project_root, generated)
     except UnsafeSetting as exc:
         raise BuildFailed(str(exc)) from None
     report.seconds["generate"] = time.perf_counter() - started
     with staged_site(site) as staging:
-        for lang in LANGS:
+        for lang in generated.catalog.languages.codes:
             started = time.perf_counter()
             out = staging / lang
             if engine == "mkdocs":
@@ -86,7 +86,9 @@ def build_site(project_root: Path, site_dir: Path, engine: str = ENGINES[0]) -> 
             report.pages[lang] = len(generated.pages[lang]) + len(
                 handwritten_pages(project_root, lang)
             )
-        (staging / "index.html").write_text(render_language_chooser(), encoding="utf-8")
+        (staging / "index.html").write_text(
+            render_language_chooser(generated.catalog.languages), encoding="utf-8"
+        )
     return report
 
 
@@ -149,12 +151,12 @@ class _WarningCounter(logging.Handler):
             self.errors.append(record.getMessage())
 
 
-def render_language_chooser() -> str:
+def render_language_chooser(languages: Languages) -> str:
     """``site/index.html``: sends readers to their browser's language, links without JS."""
     env = Environment(
         loader=PackageLoader("generator", "templates"), undefined=StrictUndefined, autoescape=True
     )
-    labels = {lang: load_labels(lang) for lang in LANGS}
+    labels = {lang: load_labels(lang) for lang in languages.codes}
     template = env.get_template("site/index.html.j2")
-    page = template.render(codes=list(LANGS), labels=labels, default=DEFAULT_LANG)
+    page = template.render(codes=list(languages.codes), labels=labels, default=languages.default)
     return with_policy(page, page)

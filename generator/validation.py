@@ -9,15 +9,17 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError
 from generator.kinds import KINDS
+from generator.langs import SHIPPED, Languages
 from generator.loader import Document, KeyPath
 from generator.markdown_safety import script_links
 from generator.models import Model
 
-_LANG_NAMES = {"ja": "Japanese", "en": "English"}
 
-
-def validate_document(doc: Document) -> tuple[Model | None, list[ContentError]]:
-    """Pick the model named by ``kind:`` and validate the document with it."""
+def validate_document(
+    doc: Document, languages: Languages = SHIPPED
+) -> tuple[Model | None, list[ContentError]]:
+    """Pick the model named by ``kind:`` and validate the document with it; every text is
+    checked against ``languages``."""
     data = doc.data
     if not isinstance(data, dict):
         found = _describe(data)
@@ -32,9 +34,11 @@ def validate_document(doc: Document) -> tuple[Model | None, list[ContentError]]:
         return None, [doc.error(("kind",), f"unknown kind {kind!r}; expected one of: {known}")]
     links = list(_script_link_errors(doc, data, ()))
     try:
-        validated = model.model_validate(data)
+        validated = model.model_validate(data, context={"languages": languages})
     except ValidationError as exc:
-        return None, [_to_content_error(doc, model, err) for err in exc.errors()] + links
+        names = {language.code: language.name for language in languages.all}
+        errors = [_to_content_error(doc, model, err, names) for err in exc.errors()]
+        return None, errors + links
     return (None, links) if links else (validated, [])
 
 
@@ -96,7 +100,9 @@ def _looks_like_branch(part: str) -> bool:
     return "[" in part or part in {"int", "float", "str", "bool", "none", "list", "dict"}
 
 
-def _to_content_error(doc: Document, model: type[Model], err: Any) -> ContentError:
+def _to_content_error(
+    doc: Document, model: type[Model], err: Any, names: dict[str, str]
+) -> ContentError:
     loc = _data_loc(doc, tuple(err["loc"]))
     kind = err["type"]
     value = err.get("input")
@@ -104,15 +110,20 @@ def _to_content_error(doc: Document, model: type[Model], err: Any) -> ContentErr
         key = str(loc[-1]) if loc else "?"
         hint = _suggest(model, loc[:-1], key)
         return doc.error(loc, f"unknown key '{key}'{hint}", key=True)
+    if kind == "unknown_language":
+        key = str(loc[-1]) if loc else "?"
+        known = ", ".join(names)
+        return doc.error(loc, f"unknown language '{key}'; texts are written in: {known}", key=True)
+    if kind == "missing_language":
+        name = str(loc[-1]) if loc else "?"
+        return doc.error(loc, f"missing {names.get(name, name)} text ({name})", at=loc[:-1])
     if kind == "missing":
         name = str(loc[-1]) if loc else "?"
-        if name in _LANG_NAMES:
-            return doc.error(loc, f"missing {_LANG_NAMES[name]} text ({name})", at=loc[:-1])
         return doc.error(loc, f"missing required key '{name}'", at=loc[:-1])
     if kind == "string_too_short":
         name = str(loc[-1]) if loc else ""
-        if name in _LANG_NAMES:
-            return doc.error(loc, f"{_LANG_NAMES[name]} text ({name}) is empty")
+        if name in names:
+            return doc.error(loc, f"{names[name]} text ({name}) is empty")
         return doc.error(loc, "must not be empty")
     if kind == "string_type":
         found = _describe(value)

@@ -20,7 +20,6 @@ from typing import Any
 from generator.core import CONTENT_FOLDER, generate
 from generator.docs_tree import HANDWRITTEN_FOLDER, config_file, write_project
 from generator.errors import ContentErrors
-from generator.langs import LANGS
 from generator.theme_safety import UnsafeSetting
 
 Echo = Callable[[str], None]
@@ -42,7 +41,7 @@ def regenerate(project: Path, lang: str, echo: Echo, echo_err: Echo) -> bool:
     """Write the language's docs tree; print what changed or the content errors."""
     started = time.perf_counter()
     try:
-        report = write_project(project, generate(project, (lang,)), LANGS)[lang]
+        report = write_project(project, generate(project, (lang,)))[lang]
     except ContentErrors as errors:
         for error in errors.errors:
             echo_err(str(error))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator.langs import LANGS
 from generator.models.base import Item, Model, Text
 
-__all__ = ["LANGS", "Item", "Model", "Text"]
+__all__ = ["Item", "Model", "Text"]

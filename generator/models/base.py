@@ -1,12 +1,22 @@
-"""Building blocks of every content kind: strict models, bilingual text, slugs, references."""
+"""Building blocks of every content kind: strict models, text per language, slugs, references."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from generator.langs import Languages
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
@@ -27,17 +37,53 @@ class Model(BaseModel):
     jinja_pass_arg: ClassVar[None] = None
 
 
-class Text(Model):
-    """A user-visible string in both languages. Markdown is allowed, raw HTML is not."""
+# Error types the validation module turns into messages naming the configured languages.
+_MISSING_LANGUAGE = PydanticCustomError("missing_language", "missing text in a configured language")
+_UNKNOWN_LANGUAGE = PydanticCustomError("unknown_language", "text in a language not configured")
 
-    ja: NonEmpty
-    en: NonEmpty
+
+class Text(Model):
+    """A user-visible string in each of the site's languages (Markdown, never raw HTML)."""
+
+    # The language codes are the keys. Validating with ``context={"languages": Languages}``
+    # (as every content file is) checks that each configured language is there, and no other.
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, NonEmpty]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _configured_languages(cls, data: Any, info: ValidationInfo) -> Any:
+        languages = (info.context or {}).get("languages")
+        if not isinstance(languages, Languages) or not isinstance(data, dict):
+            return data
+        codes = languages.codes
+        problems = [
+            InitErrorDetails(type=_MISSING_LANGUAGE, loc=(code,), input=data)
+            for code in codes
+            if code not in data
+        ]
+        problems += [
+            InitErrorDetails(type=_UNKNOWN_LANGUAGE, loc=(key,), input=value)
+            for key, value in data.items()
+            if key not in codes
+        ]
+        if problems:
+            raise ValidationError.from_exception_data(cls.__name__, problems)
+        return {code: data[code] for code in codes}  # the configured order, whatever the file's
 
     def __call__(self, lang: str) -> str:
-        if lang == "ja":
-            # A line break inside a Japanese paragraph must not become a space.
-            return _CJK_LINE_BREAK.sub("", self.ja) if "\n" in self.ja else self.ja
-        return self.en
+        text = self.raw(lang)
+        # A line break between two CJK characters is not a space, in any language.
+        return _CJK_LINE_BREAK.sub("", text) if "\n" in text else text
+
+    def raw(self, lang: str) -> str:
+        """The text in ``lang`` exactly as written."""
+        return str(self.by_language()[lang])
+
+    def by_language(self) -> dict[str, str]:
+        """``{language code: text as written}``."""
+        return self.__pydantic_extra__ or {}
 
 
 @dataclass(frozen=True)

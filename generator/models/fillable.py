@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from generator.answers import answer_problem, is_per_language
+from generator.langs import Languages
 from generator.models.base import Item, Model, Text
 
 FieldId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
@@ -59,10 +60,16 @@ class TemplateField(Model):
         if "type" not in info.data:
             return value
         probe = cls.model_construct(**{**info.data, "example": value})
-        for lang in ("ja", "en"):
-            problem = answer_problem(probe, probe.example_in(lang))
+        answers = [("", value)]
+        if is_per_language(value):
+            languages = (info.context or {}).get("languages")
+            codes = languages.codes if isinstance(languages, Languages) else tuple(value)
+            if set(value) != set(codes):
+                raise ValueError(f"an example in words gives one per language: {', '.join(codes)}")
+            answers = [(f" ({lang})", value[lang]) for lang in codes]
+        for where, answer in answers:
+            problem = answer_problem(probe, answer)
             if problem:
-                where = f" ({lang})" if is_per_language(value) else ""
                 raise ValueError(f"the example is not a valid answer{where}: {problem}")
         return value
 
@@ -92,12 +99,16 @@ class FillableTemplate(Item):
     def _customer_field_is_short_text(cls, value: str | None, info: ValidationInfo) -> str | None:
         return short_text_field(value, info.data.get("fields", []))
 
+    def languages(self) -> tuple[str, ...]:
+        """The languages the template is written in."""
+        return tuple(self.body.by_language())
+
     @field_validator("body")
     @classmethod
     def _markers_name_fields(cls, value: Text, info: ValidationInfo) -> Text:
         fields = {f.id for f in info.data.get("fields", [])}
-        for lang in ("ja", "en"):
-            markers_match_fields(fields, set(MARKER.findall(getattr(value, lang))), f"body.{lang}")
+        for lang, text in value.by_language().items():
+            markers_match_fields(fields, set(MARKER.findall(text)), f"body.{lang}")
         return value
 
 

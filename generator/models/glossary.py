@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
 from generator.kana import is_kana
+from generator.langs import Languages
 from generator.models.base import KpiRef, Model, Slug, TermRef, Text
 
 Reading = Annotated[str, StringConstraints(pattern=r"^[\u3041-\u309f\u30a0-\u30ff]{1,80}$")]
@@ -18,8 +19,9 @@ class Term(Model):
 
     id: Slug
     term: Text
-    #: How the Japanese term is read, in kana; it orders the Japanese glossary. Needed when
-    #: the term (before any parenthesis) is not written in kana alone.
+    #: How the term is read, in kana, in the language whose glossary is indexed by kana
+    #: (``glossary_index: kana``); it orders that glossary. Needed when the term (before any
+    #: parenthesis) is not written in kana alone.
     reading: Reading | None = None
     abbr: Abbreviation | None = None
     expansion: str | None = None
@@ -29,16 +31,24 @@ class Term(Model):
     related: list[TermRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _reading_when_not_kana(self) -> Term:
+    def _reading_when_not_kana(self, info: ValidationInfo) -> Term:
+        languages = (info.context or {}).get("languages")
+        by_reading = languages.by_reading if isinstance(languages, Languages) else None
+        if by_reading is None or self.reading is not None:
+            return self
+        head = self.head(by_reading.code)
         # Digits and spaces sort the same however they are read.
-        written = "".join(c for c in self.head_ja() if not (c.isspace() or c.isdigit()))
-        if self.reading is None and not is_kana(written):
-            raise ValueError(f"give a reading in kana for {self.head_ja()!r}")
+        if not is_kana("".join(c for c in head if not (c.isspace() or c.isdigit()))):
+            raise ValueError(f"give a reading in kana for {head!r}")
         return self
 
-    def head_ja(self) -> str:
-        """The Japanese term without a parenthesised note ("チャーン（解約）" → "チャーン")."""
-        return self.term.ja.split("（")[0].split("(")[0].strip()
+    def head(self, lang: str) -> str:
+        """The term without a parenthesised note ("チャーン（解約）" → "チャーン")."""
+        return self.term.raw(lang).split("（")[0].split("(")[0].strip()
+
+    def reading_or_head(self, lang: str) -> str:
+        """What the term sorts by in a glossary indexed by kana."""
+        return self.reading or self.head(lang)
 
 
 class Glossary(Model):

@@ -88,7 +88,7 @@ class Script(Item):
         days = [m.day for m in self.messages]
         if days != sorted(days):
             raise ValueError("messages must be listed by their 'day', earliest first")
-        for lang in ("ja", "en"):
+        for lang in self.title.by_language():
             used = {name for text in self.texts() for name in MARKER.findall(text(lang))}
             markers_match_fields(fields, used, f"the {lang} text")
         return self

@@ -8,7 +8,6 @@ from generator.catalog import Catalog
 from generator.formula import pretty
 from generator.kpi import DIGITS, bound_display, compute, position
 from generator.labels import load_labels
-from generator.langs import LANGS
 from generator.pages import item_context
 
 
@@ -17,14 +16,15 @@ def kpi_context(catalog: Catalog, item: Any) -> dict[str, Any]:
     """A KPI's formula in each language's input names and as a tree, its input labels,
     digits and worked example."""
     tree = item.tree()
-    labels = {lang: {i.id: i.label(lang) for i in item.inputs} for lang in LANGS}
+    langs = catalog.languages.codes
+    labels = {lang: {i.id: i.label(lang) for i in item.inputs} for lang in langs}
     return {
         "input_labels": labels,
-        "formula_in_words": {lang: pretty(tree, names=labels[lang]) for lang in LANGS},
+        "formula_in_words": {lang: pretty(tree, names=labels[lang]) for lang in langs},
         "tree": tree,
         "digits": DIGITS[item.unit],
-        "example": {lang: compute(item, item.example, lang) for lang in LANGS},
-        "typical": {lang: _typical(item, lang) for lang in LANGS} if item.typical else None,
+        "example": {lang: compute(item, item.example, lang) for lang in langs},
+        "typical": {lang: _typical(item, lang) for lang in langs} if item.typical else None,
     }
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from generator.catalog import Catalog
 from generator.fill import examples, fill
 from generator.labels import load_labels
-from generator.langs import LANGS
 from generator.pages import item_context
 from generator.pages.templates_pages import form_data
 
@@ -26,16 +25,21 @@ class ScriptDocument:
         """The text with its ``[[field]]`` markers, in ``lang``."""
         return self.text[lang]
 
+    def languages(self) -> tuple[str, ...]:
+        """The languages the script is written in."""
+        return tuple(self.text)
+
 
 @item_context("script")
 def script_context(catalog: Catalog, item: Any) -> dict[str, Any]:
     """A script's example text, its form, its send timings and the playbooks that use it."""
     document = script_document(item)
+    langs = document.languages()
     return {
-        "example": {lang: fill(document, examples(item, lang), lang) for lang in LANGS},
+        "example": {lang: fill(document, examples(item, lang), lang) for lang in langs},
         "form": form_data(document),
-        "timings": {lang: [_timing(lang, m.day) for m in item.messages] for lang in LANGS},
-        "no_reply": {lang: _no_reply(lang, item.follow_up) for lang in LANGS},
+        "timings": {lang: [_timing(lang, m.day) for m in item.messages] for lang in langs},
+        "no_reply": {lang: _no_reply(lang, item.follow_up) for lang in langs},
         "playbooks": catalog.referrers("script", item.id, "playbook"),
     }
 
@@ -45,7 +49,7 @@ def script_document(script: Any) -> ScriptDocument:
     return ScriptDocument(
         script.id,
         script.fields,
-        {lang: _document_text(script, lang) for lang in LANGS},
+        {lang: _document_text(script, lang) for lang in script.title.by_language()},
         script.customer_field,
     )
 

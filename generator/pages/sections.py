@@ -51,7 +51,7 @@ def framework_context(catalog: Catalog, item: Any) -> dict[str, Any]:
     return {
         "group": catalog.get("group", item.group),
         "band_ranges": _band_ranges(item.score_model),
-        "whatif": _whatif_data(item.score_model),
+        "whatif": _whatif_data(item.score_model, catalog.languages.codes),
         "weight_total": sum(c.weight for c in item.score_model.components)
         if item.score_model
         else 0,
@@ -84,27 +84,36 @@ def question_set_context(catalog: Catalog, item: Any) -> dict[str, Any]:
 @page_builder("glossary")
 def glossary(catalog: Catalog) -> list[PageSpec]:
     """One glossary page with every term of every glossary file, in each language's index
-    order: Japanese by reading under gojūon rows, English A–Z under letters."""
+    order: by kana reading under gojūon rows (``glossary_index: kana``), or A–Z under letters."""
     terms = [t for g in catalog.of("glossary") for t in g.terms]
-    by_reading = sorted(terms, key=lambda t: (reading_key(t.reading or t.head_ja()), t.id))
-    by_letter = sorted(terms, key=lambda t: (t.term.en.casefold(), t.id))
-    rows = {
-        "ja": _index_rows(by_reading, lambda t: kana_row(reading_key(t.reading or t.head_ja()))),
-        "en": _index_rows(by_letter, lambda t: latin_row(t.term.en)),
-    }
-    letters = [(f"letter-{c.lower()}", c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
-    index = {
-        lang: [
+    rows, index = {}, {}
+    for language in catalog.languages.all:
+        lang = language.code
+        rows[lang], full = _glossary_rows(terms, lang, language.glossary_index == "kana")
+        index[lang] = [
             (anchor, heading, any(a == anchor for a, _, _ in rows[lang]))
             for anchor, heading in full
         ]
-        for lang, full in (("ja", KANA_ROWS), ("en", letters))
-    }
     sources = sorted(catalog.source("glossary", g.id) for g in catalog.of("glossary"))
     context = {"rows": rows, "index": index}
     return [
         PageSpec("glossary/index.md", "glossary.md.j2", context, sources[0] if sources else None)
     ]
+
+
+_LETTERS = [(f"letter-{c.lower()}", c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+
+
+def _glossary_rows(
+    terms: list[Any], lang: str, by_kana: bool
+) -> tuple[list[tuple[str, str, list[Any]]], list[tuple[str, str]]]:
+    """One language's index rows and every heading its index shows (gojūon rows or A–Z)."""
+    if by_kana:
+        by_reading = sorted(terms, key=lambda t: (reading_key(t.reading_or_head(lang)), t.id))
+        rows = _index_rows(by_reading, lambda t: kana_row(reading_key(t.reading_or_head(lang))))
+        return rows, KANA_ROWS
+    by_letter = sorted(terms, key=lambda t: (t.term.raw(lang).casefold(), t.id))
+    return _index_rows(by_letter, lambda t: latin_row(t.term.raw(lang))), _LETTERS
 
 
 def _index_rows(
@@ -137,7 +146,7 @@ def _schedule_data(catalog: Catalog, playbook: Any) -> dict[str, Any]:
     channels = {c.id: c.name for t in catalog.of("taxonomy") for c in t.channels}
 
     def both(text: Any) -> dict[str, str]:
-        return {"ja": text("ja"), "en": text("en")}
+        return {lang: text(lang) for lang in catalog.languages.codes}
 
     return {
         "id": playbook.id,
@@ -164,23 +173,20 @@ def _holiday_data(calendar: str | None) -> dict[str, Any]:
     return {"holidays": compact_list(holiday_dates(calendar)), "holidayYears": list(WINDOW)}
 
 
-def _whatif_data(score_model: Any) -> dict[str, Any]:
+def _whatif_data(score_model: Any, langs: tuple[str, ...]) -> dict[str, Any]:
     """The score model for the what-if calculator: weights, and bands in both languages."""
     if score_model is None:
         return {}
     return {
         "components": [c.id for c in score_model.components],
         "weights": [c.weight for c in score_model.components],
-        "names": {
-            "ja": [c.name.ja for c in score_model.components],
-            "en": [c.name.en for c in score_model.components],
-        },
+        "names": {lang: [c.name.raw(lang) for c in score_model.components] for lang in langs},
         "bands": [
             {
                 "id": b.id,
                 "min": b.min,
-                "name": {"ja": b.name.ja, "en": b.name.en},
-                "action": {"ja": b.action.ja, "en": b.action.en},
+                "name": {lang: b.name.raw(lang) for lang in langs},
+                "action": {lang: b.action.raw(lang) for lang in langs},
             }
             for b in score_model.bands
         ],

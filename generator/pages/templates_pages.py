@@ -6,7 +6,6 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.fill import blank, examples, fill
-from generator.langs import LANGS
 from generator.pages import item_context
 
 
@@ -14,8 +13,10 @@ from generator.pages import item_context
 def template_context(catalog: Catalog, item: Any) -> dict[str, Any]:
     """A template's blank and example text, its form, and the pages that use it."""
     return {
-        "blank": {lang: blank(item, lang) for lang in LANGS},
-        "example": {lang: fill(item, examples(item, lang), lang) for lang in LANGS},
+        "blank": {lang: blank(item, lang) for lang in catalog.languages.codes},
+        "example": {
+            lang: fill(item, examples(item, lang), lang) for lang in catalog.languages.codes
+        },
         "form": form_data(item),
         "used_by": {
             kind: catalog.referrers("template", item.id, kind)
@@ -27,13 +28,15 @@ def template_context(catalog: Catalog, item: Any) -> dict[str, Any]:
 def form_data(template: Any) -> dict[str, Any]:
     """Everything the page's form needs to fill the body exactly like generator/fill.py."""
 
+    langs = template.languages()
+
     def both(text: Any) -> dict[str, str]:
-        return {"ja": text("ja"), "en": text("en")}
+        return {lang: text(lang) for lang in langs}
 
     return {
         "id": template.id,
         "customer_field": template.customer_field,
-        "body": {"ja": template.body("ja").strip("\n"), "en": template.body("en").strip("\n")},
+        "body": {lang: template.body(lang).strip("\n") for lang in langs},
         "fields": [
             {
                 "id": f.id,

@@ -79,7 +79,7 @@ def test_kpi_calculator_error_states(page, site_url):
     huge = {ltv.inputs[0].id: 1e30, ltv.inputs[1].id: 1.0, ltv.inputs[2].id: 0.5}
     _fill(page, ".csp-calc", huge)
     with pytest.raises(EvaluationError, match="too large"):
-        compute(ltv, huge)
+        compute(ltv, huge, "en")
     assert page.locator(".csp-calc output[name=result]").inner_text() == t.kpi.error_large
 
 

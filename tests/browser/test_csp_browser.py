@@ -13,7 +13,9 @@ SECTIONS = ["frameworks", "playbooks", "templates", "kpis", "checklists", "quest
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_no_csp_violation_while_reading_and_using_the_site(browser, built_site, engine_site_url, lang):
+def test_no_csp_violation_while_reading_and_using_the_site(
+    browser, built_site, engine_site_url, lang
+):
     context = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US")
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()

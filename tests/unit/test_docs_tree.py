@@ -12,7 +12,7 @@ from generator.core import generate
 from generator.docs_tree import config_file, docs_dir, write_project
 from generator.errors import ContentErrors
 from generator.labels import load_labels
-from generator.langs import LANGS
+from generator.langs import SHIPPED
 from generator.theme_safety import UnsafeSetting
 
 FIXTURE = Path(__file__).resolve().parents[1] / "golden" / "fixture" / "frameworks"
@@ -26,13 +26,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _write(project: Path):
-    return write_project(project, generate(project), LANGS)
+    return write_project(project, generate(project))
 
 
 def test_every_page_download_and_config_is_a_file(project):
     generated = generate(project)
-    write_project(project, generated, LANGS)
-    for lang in LANGS:
+    write_project(project, generated)
+    for lang in SHIPPED.codes:
         tree = docs_dir(project, lang)
         for rel in generated.pages[lang]:
             text = (tree / rel).read_text("utf-8")
@@ -44,7 +44,7 @@ def test_every_page_download_and_config_is_a_file(project):
         derived = yaml.safe_load((project / "build" / "config" / f"{lang}.yml").read_text())
         assert derived["INHERIT"] == "../../mkdocs.yml"
         assert derived["nav"] == generated.nav[lang]
-        assert [a["lang"] for a in derived["extra"]["alternate"]] == list(LANGS)
+        assert [a["lang"] for a in derived["extra"]["alternate"]] == list(SHIPPED.codes)
         small = yaml.safe_load(config_file(project, lang).read_text("utf-8"))
         assert small["INHERIT"] == f"build/config/{lang}.yml"
         assert small["docs_dir"] == f"build/docs/{lang}"

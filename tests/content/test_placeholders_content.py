@@ -1,4 +1,4 @@
-"""`check` warns about placeholder texts left from `cs-playbook new`, and fails with --strict."""
+"""Skeleton placeholders in the shipped content and in new files written beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from generator.cli import main
 from generator.kinds import skeleton_folders
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
 WARNING = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<key>\S+): warning: .+$")
 
 

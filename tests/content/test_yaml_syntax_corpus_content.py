@@ -1,5 +1,4 @@
-"""A corpus of YAML syntax errors made by breaking real content files: each error is
-reported on the line that was broken, with PyYAML's context kept in the message."""
+"""Broken copies of shipped content files: the reported line is the line broken."""
 
 from __future__ import annotations
 
@@ -14,6 +13,8 @@ from generator import loader
 from generator.loader import load_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
 FILES = [
     "frameworks/frameworks/health-score.yaml",
     "frameworks/playbooks/churn-risk-intervention.yaml",
@@ -22,12 +23,21 @@ FILES = [
     "frameworks/glossary/metrics.yaml",
     "frameworks/checklists/quality-standards.yaml",
 ]
+
+
 #: ``key: plain value`` (optionally a list item), the kind of line people edit.
 KEY_VALUE = re.compile(r"^(?P<indent> *)(?P<dash>- )?(?P<key>[a-z_][a-z0-9_-]*): (?P<value>\S.*)$")
+
+
 FLOW = re.compile(r"^ *(- )?[a-z_][a-z0-9_-]*: \{.*\}$")
+
+
 PLAIN_START = re.compile(r"""^[^"'|>{\[#&*!%@`]""")
+
+
 #: At most this many lines of each file are broken in each way (spread over the file).
 PER_FILE = 6
+
 
 Mutation = Callable[[re.Match[str]], str | None]
 

@@ -1,9 +1,4 @@
-"""Content reads the same with libyaml (CSafeLoader) and PyYAML's pure-Python SafeLoader.
-
-Some systems have PyYAML without libyaml; the two parsers also disagree on a few edge
-cases (a ``?`` just before ``}`` in a flow mapping is one), so every shipped file and every
-skeleton ``new`` writes is parsed with both, and ``check`` is run without libyaml.
-"""
+"""The shipped content and skeletons parse the same with libyaml and pure-Python PyYAML."""
 
 from __future__ import annotations
 
@@ -20,6 +15,8 @@ from generator.loader import find_content_files
 from generator.scaffold import skeleton
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
 CONTENT = [
     *find_content_files(ROOT / "frameworks"),
     *find_content_files(ROOT / "tests" / "golden" / "fixture" / "frameworks"),
