@@ -11,6 +11,7 @@
  * is the query first of all, then the one other pages link to most); overview pages go after the
  * pages they list. Each result is an element with `data-search-result`, holding its
  * link, its kind and the passage that matched; the opened page highlights the query (?h=).
+ * Performance marks (cs-search:ready, :found, :shown) time each query (benchmarks/search_timeline.py).
  * Keys: "/" or "s" focuses the box, arrows move, Enter opens, Escape closes.
  * The words shown come from the page (data-* attributes rendered from the label files).
  */
@@ -225,9 +226,11 @@
   function search(query) {
     var mine = ++sequence;
     return load().then(function (engine) {
+      performance.mark("cs-search:ready");
       var words = engine.normalizer.queryWords(query);
       if (!words.length) return null;
       return Promise.all([gather(engine, words), corrected(words)]).then(function (both) {
+        performance.mark("cs-search:found");
         var fixed = both[1];
         var same = fixed.join(" ") === words.join(" ");
         var plain = { engine: engine, words: words, results: both[0], suggestion: null };
@@ -248,6 +251,7 @@
         if (mine !== sequence) return null;
         var ranked = rank(outcome.engine, outcome.words, top, pages);
         render(ranked.slice(0, MAX_RESULTS), outcome.suggestion, forms(outcome.engine, outcome.words));
+        performance.mark("cs-search:shown");
         return null;
       });
     });
