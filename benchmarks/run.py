@@ -5,6 +5,9 @@ Usage::
     python -m benchmarks.run                 # 1, 10, 100; writes the docs table
     python -m benchmarks.run --scales 1,10   # a quicker run
     python -m benchmarks.run --no-docs       # print only
+    python -m benchmarks.run --one 100 DIR > 100.json   # one scale, kept in DIR (100×: about
+                                                        # 30 min and 6.5 GB on 2 cores)
+    python -m benchmarks.run --results 1.json 10.json 100.json   # the table from saved scales
 
 Synthetic content is the real content copied N times: every page-producing item gets a
 suffixed id (``health-score-7``) and a suffixed title, and its references point at the
@@ -243,6 +246,12 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _saved(path: Path) -> dict[str, Any]:
+    """One scale's measurements as ``--one`` printed them (the last line of its output)."""
+    result: dict[str, Any] = json.loads(path.read_text("utf-8").strip().splitlines()[-1])
+    return result
+
+
 def write_docs(text: str) -> None:
     """Replace the table between the markers in ``benchmarks/README.md``."""
     page = ROOT / "benchmarks" / "README.md"
@@ -258,14 +267,24 @@ def main() -> None:
     parser.add_argument("--no-docs", action="store_true", help="print the table only")
     parser.add_argument("--one", nargs=2, metavar=("COPIES", "DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--generate", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--results", nargs="+", type=Path, metavar="JSON", help="the table from saved --one runs"
+    )
     args = parser.parse_args()
+    if args.results:
+        saved = [_saved(path) for path in args.results]
+        text = table(sorted(saved, key=lambda r: r["copies"]))
+        print(text)
+        if not args.no_docs:
+            write_docs(text)
+        return
     if args.generate:
         print(_time_generate(Path(args.generate)))
         return
     if args.one:
         project = Path(args.one[1])
         replicate(project, int(args.one[0]))
-        print(json.dumps(measure(project)))
+        print(json.dumps({**measure(project), "copies": int(args.one[0])}))
         return
     results = []
     for copies in (int(s) for s in args.scales.split(",")):

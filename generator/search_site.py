@@ -5,16 +5,22 @@ of normalised tokens (see :mod:`generator.search_text`), one for its title (weig
 for its text; Pagefind then writes a chunked index into ``pagefind/``. Beside it go the rules
 the browser normalises queries with (``search/rules.json``) and the site's vocabulary for
 "did you mean" (``search/vocab/<first character>.json``, fetched for the words of a query).
+Each page also carries how many other pages link to it (meta ``links``): the page a handbook
+keeps pointing at is the page about its subject, and the browser ranks it first among pages
+that match alike.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 import subprocess
 import sys
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,13 +50,18 @@ SENTINEL = "zqzz"
 #: outrank the page about it.
 TITLE_WEIGHT = 6.0
 TEXT_WEIGHT = 0.5
+#: Pairs of the section headings count between the two: a page with a section about a word
+#: comes before pages that only use it (Pagefind weights the headings' own words likewise).
+HEADING_WEIGHT = 2.0
 #: How many times a pair is written at most in a page's text field (see page_tokens).
 TEXT_REPEAT_CAP = 3
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_HEADINGS = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _FIELDS = re.compile(r'<div class="cs-search-terms"[^>]*>[^<]*</div>')
+_HREF = re.compile(r'href="([^"]*)"')
 _SKIPPED = re.compile(r'<(script|style)[^>]*>.*?</\1>|<a class="headerlink".*?</a>', re.S)
 #: First path segment of a page -> the label of its kind (``kinds.*`` or ``nav.*``).
 #: First folder of a page → the label of its kind (from the kind registry), and the two
@@ -102,11 +113,10 @@ def build_search(site_dir: Path, lang: str) -> SearchReport:
     normalizer = Normalizer(rules)
     texts: list[str] = []
     marked_pages: list[Path] = []
-    for path in sorted(site_dir.rglob("index.html")):
-        rel = path.parent.relative_to(site_dir).as_posix()
-        if rel.startswith((OUTPUT, "assets", "search", _CHANGES)):
-            continue  # the "what's new" page only repeats other pages' titles
-        marked, text = mark_page(path.read_text("utf-8"), rel, labels, normalizer)
+    pages = _indexed_pages(site_dir)
+    links = inbound_links((rel, path.read_text("utf-8")) for rel, path in pages)
+    for rel, path in pages:
+        marked, text = mark_page(path.read_text("utf-8"), rel, labels, normalizer, links[rel])
         if marked is not None:
             path.write_text(marked, encoding="utf-8")
             texts.append(text)
@@ -120,11 +130,43 @@ def build_search(site_dir: Path, lang: str) -> SearchReport:
     return SearchReport(time.perf_counter() - started, len(marked_pages), index_bytes)
 
 
+def _indexed_pages(site_dir: Path) -> list[tuple[str, Path]]:
+    """(folder path, file) of every page that goes into the index."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        rel = "" if rel == "." else rel
+        if rel.startswith((OUTPUT, "assets", "search", _CHANGES)):
+            continue  # the "what's new" page only repeats other pages' titles
+        pages.append((rel, path))
+    return pages
+
+
+def inbound_links(pages: Iterable[tuple[str, str]]) -> Counter[str]:
+    """For each page's folder path, how many other pages link to it from their article."""
+    counts: Counter[str] = Counter()
+    for rel, page in pages:
+        found = _ARTICLE.search(page)
+        if found is None:
+            continue
+        targets = set()
+        for href in _HREF.findall(found.group(1)):
+            target = href.split("#", 1)[0].split("?", 1)[0]
+            if not target or ":" in target or target.startswith("/"):
+                continue  # same page, another site, or a path outside the language
+            resolved = posixpath.normpath(posixpath.join(rel, html.unescape(target)))
+            resolved = "" if resolved == "." else resolved.removesuffix("/index.html")
+            if resolved != rel:
+                targets.add(resolved)
+        counts.update(targets)
+    return counts
+
+
 def mark_page(
-    page: str, rel: str, labels: Labels, normalizer: Normalizer
+    page: str, rel: str, labels: Labels, normalizer: Normalizer, links: int = 0
 ) -> tuple[str | None, str]:
     """The page with its article marked for the index (None when it has no article), and the
-    article's plain text."""
+    article's plain text. ``links`` is how many other pages link to it."""
     found = _ARTICLE.search(page)
     if found is None:
         return None, ""
@@ -138,10 +180,14 @@ def mark_page(
         dict.fromkeys(normalizer.page_tokens(title) + normalizer.all_tokens(kind))
     )
     text_tokens = " ".join(normalizer.page_tokens(text, TEXT_REPEAT_CAP))
+    headings = "\n".join(_plain(h) for _, h in _HEADINGS.findall(body))
+    heading_tokens = " ".join(normalizer.page_tokens(headings))
     # The hidden fields go last, so a result's passage (taken from the start) is real text.
     fields = (
         f'<div class="cs-search-terms" hidden data-pagefind-weight="{TITLE_WEIGHT}">'
         f"{SENTINEL} {title_tokens}</div>"
+        f'<div class="cs-search-terms" hidden data-pagefind-weight="{HEADING_WEIGHT}">'
+        f"{SENTINEL} {heading_tokens}</div>"
         f'<div class="cs-search-terms" hidden data-pagefind-weight="{TEXT_WEIGHT}">'
         f"{SENTINEL} {text_tokens}</div>"
     )
@@ -155,6 +201,7 @@ def mark_page(
             ("kind", kind),
             ("title", " ".join(title.split())),
             ("keys", normalizer.title_keys(title, kind)),
+            ("links", str(links)),
         )
     )
     marked = (

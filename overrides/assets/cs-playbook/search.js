@@ -7,9 +7,11 @@
  * indexed with; all its words are searched together, then, when that finds few pages, each word
  * on its own (a word of a long question that no page has does not hide the pages that have the
  * rest). A word that finds nothing is replaced by the closest word of the site's vocabulary and
- * shown as "did you mean". Pages whose title holds every word come first; overview pages go
- * after the pages they list. Each result is an element with `data-search-result`, holding its
+ * shown as "did you mean". Pages whose title holds every word come first (the page whose title
+ * is the query first of all, then the one other pages link to most); overview pages go after the
+ * pages they list. Each result is an element with `data-search-result`, holding its
  * link, its kind and the passage that matched; the opened page highlights the query (?h=).
+ * Performance marks (cs-search:ready, :found, :shown) time each query (benchmarks/search_timeline.py).
  * Keys: "/" or "s" focuses the box, arrows move, Enter opens, Escape closes.
  * The words shown come from the page (data-* attributes rendered from the label files).
  */
@@ -21,6 +23,8 @@ export function startSearch() {
   var SENTINEL = "zqzz";
   var OVERVIEW_FACTOR = 0.1;
   var TITLE_FACTOR = 10;
+  var EXACT_FACTOR = 5;
+  var LINKS_FACTOR = 0.4;
 
   var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-cs-search]"));
   if (!box) return;
@@ -221,9 +225,11 @@ export function startSearch() {
   function search(query) {
     var mine = ++sequence;
     return load().then(function (engine) {
+      performance.mark("cs-search:ready");
       var words = engine.normalizer.queryWords(query);
       if (!words.length) return null;
       return Promise.all([gather(engine, words), corrected(words)]).then(function (both) {
+        performance.mark("cs-search:found");
         var fixed = both[1];
         var same = fixed.join(" ") === words.join(" ");
         var plain = { engine: engine, words: words, results: both[0], suggestion: null };
@@ -244,6 +250,7 @@ export function startSearch() {
         if (mine !== sequence) return null;
         var ranked = rank(outcome.engine, outcome.words, top, pages);
         render(ranked.slice(0, MAX_RESULTS), outcome.suggestion, forms(outcome.engine, outcome.words));
+        performance.mark("cs-search:shown");
         return null;
       });
     });
@@ -266,6 +273,14 @@ export function startSearch() {
       var covered = found.join("").length / Math.max(plainTitle.length, 1);
       var share = found.length / words.length;
       var factor = 1 + TITLE_FACTOR * share * share * (0.3 + 0.7 * Math.pow(Math.min(covered, 1), 2));
+      // The query is the title (or its name in brackets, as an abbreviation): that page first.
+      var names = engine.normalizer.normalize(meta.title || "").split(/[()（）]/).map(function (/** @type {string} */ n) {
+        return n.replace(/\s/g, "");
+      });
+      if (names.indexOf(words.join("")) >= 0) factor *= EXACT_FACTOR;
+      // Of the pages whose titles hold the words, the one the handbook links to most is the
+      // page about them (links to a page whose title lacks them say nothing about the words).
+      factor *= 1 + LINKS_FACTOR * share * Math.log(1 + (Number(meta.links) || 0));
       // An overview lists the pages about a word; they come before it.
       if (meta.kind === overviewKind) factor = OVERVIEW_FACTOR;
       return { page: page, score: results[i].score * factor, order: i };
