@@ -89,11 +89,8 @@ def search_rules(catalog: Any, lang: str) -> SearchRules:
     return rules_for(
         lang,
         [(e.canonical, e.forms) for t in terms for e in t.equivalents],
-        [{"ja": s.ja, "en": s.en} for t in terms for s in t.synonyms],
-        {
-            "ja": [p for t in terms for p in t.phrasings.ja],
-            "en": [p for t in terms for p in t.phrasings.en],
-        },
+        [s.by_language() for t in terms for s in t.synonyms],
+        [p for t in terms for words in t.phrasings.by_language().values() for p in words],
     )
 
 

@@ -25,6 +25,8 @@ TOKEN_PREFIX = "zq"
 _NIBBLES = "abcdefghijklmnop"
 _JAPANESE = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
 _RUN = re.compile(f"[{_JAPANESE}]+")
+#: Scripts written without spaces between words (kana, kanji, half-width kana).
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
 _SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
 _DROPPED = str.maketrans("", "", "\u30fc\u30fb")
@@ -42,8 +44,8 @@ class SearchRules(TypedDict):
     table: dict[str, str]
     fold_latin: str
     fold_other: str
-    phrasings_ja: str
-    phrasings_en: str
+    phrasings_suffix: str
+    phrasings_word: str
 
 
 def base_form(text: str) -> str:
@@ -66,12 +68,14 @@ def rules_for(
     lang: str,
     equivalents: Iterable[tuple[str, Sequence[str]]],
     synonyms: Iterable[Mapping[str, Sequence[str]]],
-    phrasings: Mapping[str, Sequence[str]],
+    phrasings: Iterable[str],
 ) -> SearchRules:
     """The rules of ``lang``'s site from the content's search data.
 
     ``synonyms`` are ``{lang: [canonical, form…]}`` groups; on a site every form in every
     language is read as that site's canonical word. The first canonical given for a form wins.
+    ``phrasings`` (of every language) written in CJK characters are cut at the end of a word
+    (those scripts do not space words); any other only as whole words.
     """
     table: dict[str, str] = {}
 
@@ -90,15 +94,16 @@ def rules_for(
         add(words[0], words)
     latin = [f for f in table if _LATIN_FORM.match(f)]
     other = [f for f in table if not _LATIN_FORM.match(f)]
-    ja_phrases = [unicodedata.normalize("NFKC", p).lower() for p in phrasings.get("ja", [])]
-    en_phrases = [base_form(p) for p in phrasings.get("en", [])]
+    phrasings = list(phrasings)
+    suffixes = [unicodedata.normalize("NFKC", p).lower() for p in phrasings if _CJK.search(p)]
+    words = [base_form(p) for p in phrasings if not _CJK.search(p)]
     return {
         "table": table,
         "fold_latin": f"(?<![a-z0-9])({_alternation(latin)})(?:e?s)?(?![a-z0-9])" if latin else "",
         "fold_other": f"({_alternation(other)})" if other else "",
-        "phrasings_ja": f"(?:{_alternation(ja_phrases)})(?=\\s|$)" if ja_phrases else "",
-        "phrasings_en": (
-            f"(?<![a-z0-9'])(?:{_alternation(en_phrases)})(?![a-z0-9'])" if en_phrases else ""
+        "phrasings_suffix": f"(?:{_alternation(suffixes)})(?=\\s|$)" if suffixes else "",
+        "phrasings_word": (
+            f"(?<![a-z0-9'])(?:{_alternation(words)})(?![a-z0-9'])" if words else ""
         ),
     }
 
@@ -110,8 +115,8 @@ class Normalizer:
         self.table = rules["table"]
         self.fold_latin = _compiled(rules["fold_latin"])
         self.fold_other = _compiled(rules["fold_other"])
-        self.phrasings_ja = _compiled(rules["phrasings_ja"])
-        self.phrasings_en = _compiled(rules["phrasings_en"])
+        self.phrasings_suffix = _compiled(rules["phrasings_suffix"])
+        self.phrasings_word = _compiled(rules["phrasings_word"])
         self._inner: dict[str, list[str]] | None = None
 
     def fold(self, text: str) -> str:
@@ -135,8 +140,8 @@ class Normalizer:
         such a word (book of business) is read first. Phrasing alone (what is) counts whole.
         """
         text = unicodedata.normalize("NFKC", query).lower()
-        text = _PARTICLES.sub(" ", _cut(self.phrasings_ja, text))
-        text = _cut(self.phrasings_en, self.normalize(text))
+        text = _PARTICLES.sub(" ", _cut(self.phrasings_suffix, text))
+        text = _cut(self.phrasings_word, self.normalize(text))
         return [w for w in re.split("[^a-z0-9/" + _JAPANESE + "]+", text) if w]
 
     def page_tokens(self, text: str, repeat_cap: int = 1) -> list[str]:

@@ -54,23 +54,7 @@ class Text(Model):
     @model_validator(mode="before")
     @classmethod
     def _configured_languages(cls, data: Any, info: ValidationInfo) -> Any:
-        languages = (info.context or {}).get("languages")
-        if not isinstance(languages, Languages) or not isinstance(data, dict):
-            return data
-        codes = languages.codes
-        problems = [
-            InitErrorDetails(type=_MISSING_LANGUAGE, loc=(code,), input=data)
-            for code in codes
-            if code not in data
-        ]
-        problems += [
-            InitErrorDetails(type=_UNKNOWN_LANGUAGE, loc=(key,), input=value)
-            for key, value in data.items()
-            if key not in codes
-        ]
-        if problems:
-            raise ValidationError.from_exception_data(cls.__name__, problems)
-        return {code: data[code] for code in codes}  # the configured order, whatever the file's
+        return check_languages(data, info, every=True)
 
     def __call__(self, lang: str) -> str:
         text = self.raw(lang)
@@ -84,6 +68,28 @@ class Text(Model):
     def by_language(self) -> dict[str, str]:
         """``{language code: text as written}``."""
         return self.__pydantic_extra__ or {}
+
+
+def check_languages(data: Any, info: ValidationInfo, *, every: bool) -> Any:
+    """``data`` keyed by language code, checked against the configured languages (passed as
+    ``context={"languages": …}``): no other language, and each of them when ``every``."""
+    languages = (info.context or {}).get("languages")
+    if not isinstance(languages, Languages) or not isinstance(data, dict):
+        return data
+    codes = languages.codes
+    problems = [
+        InitErrorDetails(type=_MISSING_LANGUAGE, loc=(code,), input=data)
+        for code in codes
+        if every and code not in data
+    ]
+    problems += [
+        InitErrorDetails(type=_UNKNOWN_LANGUAGE, loc=(key,), input=value)
+        for key, value in data.items()
+        if key not in codes
+    ]
+    if problems:
+        raise ValidationError.from_exception_data("languages", problems)
+    return {code: data[code] for code in codes if code in data}
 
 
 @dataclass(frozen=True)

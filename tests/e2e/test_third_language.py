@@ -3,6 +3,7 @@ and built end to end, with its own German labels file and no code of its own."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,3 +122,28 @@ def test_the_german_labels_have_every_key_of_the_shipped_ones():
     assert keys(yaml.safe_load(german.read_text("utf-8"))) == keys(
         yaml.safe_load(shipped.read_text("utf-8"))
     )
+
+
+def test_the_german_search_folds_its_synonyms_and_cuts_its_phrasings(built):
+    from generator.search_text import Normalizer
+
+    rules = json.loads((built / "de" / "search" / "rules.json").read_text("utf-8"))
+    normalizer = Normalizer(rules)
+    assert normalizer.query_words("was ist Kündigung") == normalizer.query_words("Abwanderung")
+    assert normalizer.query_words("churn") == normalizer.query_words("Abwanderung")
+    japanese = Normalizer(json.loads((built / "ja" / "search" / "rules.json").read_text("utf-8")))
+    assert japanese.query_words("離反とは") == japanese.query_words("解約")
+
+
+def test_search_words_in_a_language_the_site_lacks_are_a_located_error(tmp_path):
+    project = make_project(TRILINGUAL, tmp_path / "project")
+    search = project / "frameworks" / "search.yaml"
+    search.write_text(
+        search.read_text("utf-8").replace("    de: [Abwanderung, Kündigung]\n", "")
+        + "  fr: [qu'est-ce que]\n",
+        "utf-8",
+    )
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert "frameworks/search.yaml:4:5: synonyms.0.de: missing German text (de)" in result.output
+    assert "frameworks/search.yaml:10:3: phrasings.fr: unknown language 'fr'" in result.output

@@ -24,8 +24,8 @@ def content_rules(lang: str) -> Normalizer:
     rules = rules_for(
         lang,
         [(e.canonical, e.forms) for e in terms.equivalents],
-        [{"ja": s.ja, "en": s.en} for s in terms.synonyms],
-        {"ja": terms.phrasings.ja, "en": terms.phrasings.en},
+        [s.by_language() for s in terms.synonyms],
+        [p for words in terms.phrasings.by_language().values() for p in words],
     )
     return Normalizer(rules)
 
@@ -88,8 +88,10 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
         "table": normalizer.table,
         "fold_latin": normalizer.fold_latin.pattern if normalizer.fold_latin else "",
         "fold_other": normalizer.fold_other.pattern if normalizer.fold_other else "",
-        "phrasings_ja": normalizer.phrasings_ja.pattern if normalizer.phrasings_ja else "",
-        "phrasings_en": normalizer.phrasings_en.pattern if normalizer.phrasings_en else "",
+        "phrasings_suffix": normalizer.phrasings_suffix.pattern
+        if normalizer.phrasings_suffix
+        else "",
+        "phrasings_word": normalizer.phrasings_word.pattern if normalizer.phrasings_word else "",
     }
     script = tmp_path / "run.mjs"
     script.write_text(

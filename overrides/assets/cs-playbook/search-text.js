@@ -104,14 +104,14 @@
 
   /**
    * @param {{table: Object<string, string>, fold_latin: string, fold_other: string,
-   *   phrasings_ja: string, phrasings_en: string}} rules
+   *   phrasings_suffix: string, phrasings_word: string}} rules
    */
   function Normalizer(rules) {
     this.table = rules.table;
     this.foldLatin = compiled(rules.fold_latin);
     this.foldOther = compiled(rules.fold_other);
-    this.phrasingsJa = compiled(rules.phrasings_ja);
-    this.phrasingsEn = compiled(rules.phrasings_en);
+    this.phrasingsSuffix = compiled(rules.phrasings_suffix);
+    this.phrasingsWord = compiled(rules.phrasings_word);
   }
 
   /** @param {string} text */
@@ -134,8 +134,8 @@
   /** @param {string} query */
   Normalizer.prototype.queryWords = function (query) {
     var text = query.normalize("NFKC").toLowerCase();
-    text = cut(this.phrasingsJa, text).replace(PARTICLES, " ");
-    text = cut(this.phrasingsEn, this.normalize(text));
+    text = cut(this.phrasingsSuffix, text).replace(PARTICLES, " ");
+    text = cut(this.phrasingsWord, this.normalize(text));
     return text.split(WORD_BREAK).filter(Boolean);
   };
 
