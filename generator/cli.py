@@ -30,6 +30,16 @@ _lang_option = click.option(
 )
 
 
+#: ``--engine``: the static site engine that builds (or serves) the generated docs trees.
+_engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=ENGINES[0],
+    show_default=True,
+    help="The static site engine that builds or serves the generated docs trees.",
+)
+
+
 def _lang_or_exit(command: str, languages: Languages, lang: str | None) -> str:
     """``lang``, or the site's default when none was given; exits 2 with one line naming the
     configured languages when ``lang`` is not one of them."""
@@ -114,13 +124,7 @@ def generate_command(project: Path) -> None:
     type=click.Path(),
     help="Where the finished site goes (replaced only when the build succeeds).",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default=ENGINES[0],
-    show_default=True,
-    help="The static site engine that builds the generated docs trees.",
-)
+@_engine_option
 @click.pass_obj
 def build(project: Path, site_dir: str, engine: str) -> None:
     """Generate and build every language with --strict, then swap the result into place."""
@@ -155,13 +159,7 @@ def build(project: Path, site_dir: str, engine: str) -> None:
 @main.command()
 @_lang_option
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default=ENGINES[0],
-    show_default=True,
-    help="The engine that serves the generated docs tree.",
-)
+@_engine_option
 @click.pass_obj
 def serve(project: Path, lang: str | None, port: int, engine: str) -> None:
     """Serve one language with live reload; editing a YAML file rebuilds the page."""
