@@ -44,12 +44,14 @@ def _get(url: str) -> tuple[int, str]:
 class Serve:
     """A `cs-playbook serve` process whose output lines are collected as they come."""
 
-    def __init__(self, project: Path, lang: str) -> None:
+    def __init__(self, project: Path, lang: str, engine: str = "mkdocs") -> None:
         self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}/{lang}/"
+        # MkDocs is served under the language's folder; Zensical serves the language at /.
+        folder = f"{lang}/" if engine == "mkdocs" else ""
+        self.base = f"http://127.0.0.1:{self.port}/{folder}"
         cmd = [sys.executable, "-m", "generator", "--project", str(project), "serve"]
         self.process = subprocess.Popen(
-            [*cmd, "--lang", lang, "--port", str(self.port)],
+            [*cmd, "--lang", lang, "--port", str(self.port), "--engine", engine],
             cwd=project,
             env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1"),
             stdout=subprocess.PIPE,
@@ -199,5 +201,25 @@ def test_serve_answers_at_the_language_path(lang):
         server.wait_line(r"^serving ")
         body = server.wait_page("templates/qbr/", "QBR資料" if lang == "ja" else "QBR document")
         assert f'rel="canonical" href="{server.base}templates/qbr/"' in body
+    finally:
+        server.stop()
+
+
+def test_zensical_serves_the_tree_and_shows_each_edit(project: Path):
+    server = Serve(project, "en", engine="zensical")
+    try:
+        server.wait_line(r"^serving http://127\.0\.0\.1:\d+/ with Zensical")
+        server.wait_page(PAGE, BODY)
+        time.sleep(1)  # see the edit test above: an edit is a later save
+        seen = len(server.out)
+        _edit(project, BODY, "Edited in Zensical.")
+        line = server.wait_line(r"^generated in ", after=seen)
+        assert re.match(r"^generated in \d+\.\d\d s \(\d+ file\(s\) changed\)$", line)
+        server.wait_page(PAGE, "Edited in Zensical.")
+        seen = len(server.err)
+        _edit(project, "summary: {ja: 点数で測ります。, en: Measure with points.}",
+              "summary: {ja: 点数で測ります。}")  # fmt: skip
+        server.wait_line(r"missing English text \(en\)$", server.err, after=seen)
+        server.wait_page(PAGE, "Edited in Zensical.")  # the last good page stays
     finally:
         server.stop()
