@@ -54,7 +54,7 @@ def fetch(url: str) -> str:
 
 def copy_project(work: Path, scale: int = 1) -> Path:
     project = work / "project"
-    project.mkdir()
+    project.mkdir(parents=True)
     for source in ROOT.iterdir():
         if source.name in ("frameworks", "docs", "overrides"):
             shutil.copytree(source, project / source.name)
