@@ -53,15 +53,17 @@ def fetch(url: str) -> str:
 
 
 def copy_project(work: Path, scale: int = 1) -> Path:
+    """A copy of the project's sources in ``work/project``, its content ``scale`` times."""
     project = work / "project"
     project.mkdir(parents=True)
+    if scale > 1:
+        replicate(project, scale)
+        return project
     for source in ROOT.iterdir():
         if source.name in ("frameworks", "docs", "overrides"):
             shutil.copytree(source, project / source.name)
         elif source.name.startswith("mkdocs.") and source.suffix == ".yml":
             shutil.copy2(source, project / source.name)
-    if scale > 1:
-        replicate(project / "frameworks", scale)
     return project
 
 
