@@ -35,6 +35,8 @@ from generator.site_build import ENGINES
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = "frameworks/frameworks/health-score.yaml"
+#: The same framework in a scaled copy (written by ``benchmarks.run.replicate``).
+EDITED_SCALED = "frameworks/framework/health-score-0.yaml"
 PAGE = "frameworks/health-score/"
 
 
@@ -109,7 +111,7 @@ def main() -> None:
                 (float(m[1]) for line in lines if (m := re.match(r"built in ([\d.]+) s", line))),
                 first_page,
             )
-            source = project / EDITED
+            source = project / (EDITED if args.scale == 1 else EDITED_SCALED)
             text = source.read_text("utf-8")
             times = []
             for n in range(args.edits):

@@ -118,6 +118,7 @@ class PreviewSession:
             )
             plugin: Any = config.plugins["cs-playbook"]
             plugin.session = self
+            plugin.standalone = False  # no search index while serving: it would double a rebuild
             self.reuse_theme(config)
             with _mkdocs_warnings(self.echo_err):
                 build(config, serve_url=self.url, dirty=self.dirty)

@@ -254,8 +254,13 @@ def _hostile_settings(work: Path) -> None:
     text = (work / "mkdocs.yml").read_text("utf-8")
     text = text.replace("site_name: CS Playbook", f"site_name: {json.dumps(ATTRIBUTE_BREAKERS[1])}")
     text = text.replace("repo_name: cs-playbook", f"repo_name: {json.dumps(ATTRIBUTE_BREAKERS[0])}")
-    text = text.replace("name: English,", f"name: {json.dumps(ATTRIBUTE_BREAKERS[3])},")
     (work / "mkdocs.yml").write_text(text, "utf-8")
+    # A language's name comes from its labels file, which a project may bring its own of.
+    shipped = PROJECT_ROOT / "generator" / "templates" / "labels" / "en.yaml"
+    labels = yaml.safe_load(shipped.read_text("utf-8"))
+    labels["language_name"] = ATTRIBUTE_BREAKERS[3]
+    (work / "labels").mkdir(exist_ok=True)
+    (work / "labels" / "en.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True), "utf-8")
 
 
 def _hostile_taxonomy(frameworks: Path) -> None:
