@@ -18,6 +18,14 @@ channels:
   - {id: meeting, name: {ja: 会議, en: Meeting}}
 """
 
+SITE = """\
+kind: site
+id: site
+name: {ja: テスト, en: Test}
+tagline: {ja: 標語, en: Tagline}
+intro: {ja: 紹介, en: Intro}
+"""
+
 CHECKLIST = """\
 kind: checklist
 id: {id}

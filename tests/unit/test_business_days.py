@@ -10,15 +10,7 @@ import pytest
 from generator.business_days import WINDOW, compact_list, holiday_dates
 from generator.schedule import ScheduleError, dated_steps
 
-from .helpers import TAXONOMY, content_errors
-
-SITE = """\
-kind: site
-id: site
-name: {ja: テスト, en: Test}
-tagline: {ja: 標語, en: Tagline}
-intro: {ja: 紹介, en: Intro}
-"""
+from .helpers import SITE, TAXONOMY, content_errors
 
 
 def _playbook(*offsets: int) -> SimpleNamespace:

@@ -16,7 +16,7 @@ from generator.core import generate
 from generator.kinds import KINDS, Kind
 from generator.models.base import FrameworkRef, Item, Text
 
-from .helpers import TAXONOMY, write
+from .helpers import SITE, TAXONOMY, write
 
 
 class Note(Item):
@@ -33,14 +33,6 @@ id: first-note
 title: {ja: はじめてのメモ, en: First note}
 summary: {ja: 要約, en: Summary}
 body: {ja: 本文です。, en: The body.}
-"""
-
-SITE = """\
-kind: site
-id: site
-name: {ja: テスト, en: Test}
-tagline: {ja: 標語, en: Tagline}
-intro: {ja: 紹介, en: Intro}
 """
 
 TEMPLATE = """\
