@@ -29,7 +29,7 @@ from generator.langs import Languages
 from generator.search_site import build_search
 from generator.site_folder import checked_site_dir, staged_site
 from generator.site_output import add_policies, without_sitemap
-from generator.theme_safety import UnsafeSetting
+from generator.theme_safety import UnsafeSetting, checked_plain_settings
 
 #: The engines ``cs-playbook build --engine`` can run; the first is the default.
 ENGINES = ("mkdocs", "zensical")
@@ -123,7 +123,11 @@ def _zensical_build(project_root: Path, out: Path, lang: str) -> None:
     if importlib.util.find_spec("zensical") is None:
         raise BuildFailed('zensical is not installed: pip install -e ".[zensical]"')
     config_path = config_file(project_root, lang)
-    config = load_config(str(config_path))  # the same settings, checked as MkDocs checks them
+    config = load_config(str(config_path))  # the settings Zensical reads, merged as it does
+    try:
+        checked_plain_settings(config)
+    except UnsafeSetting as exc:
+        raise BuildFailed(f"{lang}: {exc}") from None
     built = Path(config.site_dir)
     if not built.resolve().is_relative_to(project_root.resolve()):
         raise BuildFailed(f"{lang}: site_dir of {config_path.name} leaves the project")

@@ -87,21 +87,56 @@ def url_path(path: str) -> str:
     return quote(path, safe="/")
 
 
-def secure_settings(config: Any) -> None:
-    """Validate the URLs of a MkDocs config and escape its texts, in place.
+#: Settings the theme prints as page text or inside attributes.
+TEXT_SETTINGS = ("site_name", "repo_name", "site_description", "site_author", "copyright")
+#: What an engine that prints settings as they are would read as markup or an attribute's end.
+_MARKUP = re.compile(r"[<>\"'`]")
 
-    Raises UnsafeSetting with one line naming the setting (and its environment variable).
-    """
+
+def _checked_links(config: Any) -> None:
     urls = (("site_url", "CS_PLAYBOOK_SITE_URL"), ("repo_url", "CS_PLAYBOOK_REPO_URL"))
     for key, variable in urls:
         if config.get(key):
             checked_web_url(f"{key} ({variable})", config[key])
     if config.get("edit_uri"):
         checked_link("edit_uri", config["edit_uri"])
-    for key in ("site_name", "repo_name", "site_description", "site_author", "copyright"):
-        if config.get(key):
-            config[key] = theme_text(config[key])
     for n, alternate in enumerate(config.get("extra", {}).get("alternate") or []):
         checked_link(f"extra.alternate[{n}].link", str(alternate.get("link", "")))
         checked_lang_code(f"extra.alternate[{n}].lang", str(alternate.get("lang", "")))
+
+
+def _texts(config: Any) -> list[tuple[str, str]]:
+    """``(setting, value)`` of every text setting the theme prints."""
+    texts = [(key, str(config[key])) for key in TEXT_SETTINGS if config.get(key)]
+    for n, alternate in enumerate(config.get("extra", {}).get("alternate") or []):
+        texts.append((f"extra.alternate[{n}].name", str(alternate.get("name", ""))))
+    return texts
+
+
+def secure_settings(config: Any) -> None:
+    """Validate the URLs of a MkDocs config and escape its texts, in place.
+
+    Raises UnsafeSetting with one line naming the setting (and its environment variable).
+    """
+    _checked_links(config)
+    for key in TEXT_SETTINGS:
+        if config.get(key):
+            config[key] = theme_text(config[key])
+    for alternate in config.get("extra", {}).get("alternate") or []:
         alternate["name"] = theme_text(str(alternate.get("name", "")))
+
+
+def checked_plain_settings(config: Any) -> None:
+    """For an engine that runs no plugin of ours and prints settings as written (Zensical):
+    the URLs checked as :func:`secure_settings` checks them, and texts refused, not escaped,
+    when they hold a character that markup or an attribute would read (``< > " ' `` ` ``).
+
+    Raises UnsafeSetting with one line naming the setting.
+    """
+    _checked_links(config)
+    for setting, value in _texts(config):
+        if _MARKUP.search(value):
+            raise UnsafeSetting(
+                f"{setting}: the zensical engine prints it as written, so it may not hold "
+                f"< > \" ' or `: {value!r}"
+            )

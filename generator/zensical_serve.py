@@ -20,7 +20,7 @@ from typing import Any
 from generator.core import CONTENT_FOLDER, generate
 from generator.docs_tree import HANDWRITTEN_FOLDER, config_file, write_project
 from generator.errors import ContentErrors
-from generator.theme_safety import UnsafeSetting
+from generator.theme_safety import UnsafeSetting, checked_plain_settings
 
 Echo = Callable[[str], None]
 #: Seconds between two looks at the content files.
@@ -59,6 +59,13 @@ def serve(project: Path, lang: str, port: int, echo: Echo, echo_err: Echo) -> No
     """Generate, start ``zensical serve`` on loopback, and regenerate on every content change
     until interrupted."""
     regenerate(project, lang, echo, echo_err)
+    from mkdocs.config import load_config
+
+    try:  # the same refusal as `build --engine zensical`: Zensical prints settings as written
+        checked_plain_settings(load_config(str(config_file(project, lang))))
+    except UnsafeSetting as exc:
+        echo_err(str(exc))
+        return
     address = f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "zensical", "serve", "-f", config_file(project, lang).name]
     engine = subprocess.Popen([*command, "-a", address], cwd=project)

@@ -75,3 +75,22 @@ def test_zensical_pages_keep_the_policy_the_sanitiser_and_the_downloads(both_eng
     assert link is not None
     assert (template.parent / link.group(2)).resolve().is_file()
     assert not (site / "en" / "sitemap.xml").exists()  # no address, no sitemap
+
+
+def test_zensical_refuses_settings_it_would_print_unescaped(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "site_name: CS Playbook", 'site_name: "</title><script>alert(1)</script>"'
+        ),
+        "utf-8",
+    )
+    result = run(project, "build", "--engine", "zensical")
+    assert result.exit_code == 1
+    assert "site_name: the zensical engine prints it as written" in result.output
+    assert not (project / "site").exists()
+    config.write_text(config.read_text("utf-8").replace("</title><script>alert(1)</script>", "CS"))
+    monkeypatch.setenv("CS_PLAYBOOK_REPO_URL", "javascript://x/%0aalert(1)")
+    result = run(project, "build", "--engine", "zensical")
+    assert result.exit_code == 1 and "CS_PLAYBOOK_REPO_URL" in result.output

@@ -7,6 +7,7 @@ import pytest
 from generator.theme_safety import (
     UnsafeSetting,
     checked_link,
+    checked_plain_settings,
     checked_web_url,
     escape_meta,
     secure_settings,
@@ -107,6 +108,27 @@ def test_secure_settings_checks_urls_and_escapes_texts():
         secure_settings(
             {**config, "extra": {"alternate": [{"name": "x", "link": "../", "lang": 'en" x'}]}}
         )
+
+
+def test_settings_for_a_theme_that_prints_them_as_written_are_checked_not_escaped():
+    config = {
+        "repo_url": "https://example.com/r",
+        "site_name": "CS Playbook & more",
+        "extra": {"alternate": [{"name": "日本語", "link": "../ja/", "lang": "ja"}]},
+    }
+    checked_plain_settings(config)
+    assert config["site_name"] == "CS Playbook & more"  # left as written
+    for key, bad in (
+        ("site_name", "</title><script>alert(1)</script>"),
+        ("repo_name", "x' onmouseover='alert(1)' y='"),
+        ("copyright", 'a" b'),
+        ("repo_url", "javascript://x/%0aalert(1)"),
+    ):
+        with pytest.raises(UnsafeSetting, match=key):
+            checked_plain_settings({**config, key: bad})
+    hostile = {"alternate": [{"name": "<i>x</i>", "link": "../ja/", "lang": "ja"}]}
+    with pytest.raises(UnsafeSetting, match=r"extra.alternate\[0\].name"):
+        checked_plain_settings({**config, "extra": hostile})
 
 
 def test_file_names_are_percent_encoded_in_urls():
