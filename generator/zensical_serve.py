@@ -60,11 +60,12 @@ def serve(project: Path, lang: str, port: int, echo: Echo, echo_err: Echo) -> No
     until interrupted."""
     regenerate(project, lang, echo, echo_err)
     from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
 
     try:  # the same refusal as `build --engine zensical`: Zensical prints settings as written
         checked_plain_settings(load_config(str(config_file(project, lang))))
-    except UnsafeSetting as exc:
-        echo_err(str(exc))
+    except (UnsafeSetting, ConfigurationError) as exc:
+        echo_err(f"cannot serve with Zensical: {exc}")
         return
     address = f"127.0.0.1:{port}"
     command = [sys.executable, "-m", "zensical", "serve", "-f", config_file(project, lang).name]
