@@ -1,10 +1,13 @@
-"""The site search, built after MkDocs on one language's finished folder.
+"""The site search, built after the engine on one language's finished folder.
 
 Every page's article is marked for Pagefind with its kind (from the labels) and a hidden field
 of normalised tokens (see :mod:`generator.search_text`), one for its title (weighted) and one
-for its text; Pagefind then writes a chunked index into ``pagefind/``. Beside it go the rules
-the browser normalises queries with (``search/rules.json``) and the site's vocabulary for
-"did you mean" (``search/vocab/<first character>.json``, fetched for the words of a query).
+for its text. The marked articles go to Pagefind, not into the site: the pages readers load
+stay as the engine wrote them. Pagefind writes a chunked index into ``pagefind/``; a large site
+is indexed in parts (see :data:`PART_PAGES`) that the browser searches together. Beside it go
+the rules the browser normalises queries with (``search/rules.json``), the list of parts
+(``search/parts.json``) and the site's vocabulary for "did you mean"
+(``search/vocab/<first character>.json``, fetched for the words of a query).
 Each page also carries how many other pages link to it (meta ``links``): the page a handbook
 keeps pointing at is the page about its subject, and the browser ranks it first among pages
 that match alike.
@@ -14,10 +17,13 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -39,7 +45,20 @@ from generator.search_text import (
 #: Folder of the "what's new" page, left out of the index.
 _CHANGES = CHANGES_PAGE.removesuffix("/index.md")
 OUTPUT = "pagefind"
+#: Folder of the index's second and later parts, inside OUTPUT.
+PARTS_FOLDER = "parts"
 RULES_FILE = "search/rules.json"
+PARTS_FILE = "search/parts.json"
+#: Pages in one part of the index at most. Pagefind's search, for every page a query matches,
+#: scans the page entries of all the query's terms (``search_term`` in pagefind_web's
+#: search.rs), so a search costs about the square of the pages a common word is on. A site
+#: larger than this is indexed in parts that the browser searches together (Pagefind's
+#: ``mergeIndex``): each part keeps that cost to its own pages, and costs one more index chunk
+#: (about 10 KB) per query word. At 8,012 pages, one part, the costliest first query's
+#: search took about 0.1 s (benchmarks/README.md).
+PART_PAGES = 10_000
+#: What a part other than the first needs (the first also holds Pagefind's script and wasm).
+_PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 VOCAB_FOLDER = "search/vocab"
 #: Words kept per vocabulary chunk (one chunk per first character), most frequent first.
 VOCAB_LIMIT = 1500
@@ -54,13 +73,12 @@ TEXT_WEIGHT = 0.5
 #: comes before pages that only use it (Pagefind weights the headings' own words likewise).
 HEADING_WEIGHT = 2.0
 #: How many times a pair is written at most in a page's text field (see page_tokens).
-TEXT_REPEAT_CAP = 3
+TEXT_REPEAT_CAP = 2
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _HEADINGS = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
-_FIELDS = re.compile(r'<div class="cs-search-terms"[^>]*>[^<]*</div>')
 _HREF = re.compile(r'href="([^"]*)"')
 _SKIPPED = re.compile(r'<(script|style)[^>]*>.*?</\1>|<a class="headerlink".*?</a>', re.S)
 #: First path segment of a page -> the label of its kind (``kinds.*`` or ``nav.*``).
@@ -81,6 +99,7 @@ class SearchReport:
     seconds: float
     pages: int
     index_bytes: int
+    parts: int = 1
 
 
 def search_rules(catalog: Any, lang: str) -> SearchRules:
@@ -95,8 +114,8 @@ def search_rules(catalog: Any, lang: str) -> SearchRules:
 
 
 def build_search(site_dir: Path, lang: str) -> SearchReport:
-    """Mark the pages of one built language folder and index them with Pagefind, with the
-    rules the generator wrote into the docs tree (``search/rules.json``) and a vocabulary.
+    """Index one built language folder with Pagefind, with the rules the generator wrote into
+    the docs tree (``search/rules.json``), and write its vocabulary and list of parts.
 
     Raises RuntimeError when Pagefind fails (its own message included) or the rules are
     missing (a folder not built from a generated docs tree).
@@ -109,22 +128,62 @@ def build_search(site_dir: Path, lang: str) -> SearchReport:
     labels = load_labels(lang)
     normalizer = Normalizer(rules)
     texts: list[str] = []
-    marked_pages: list[Path] = []
+    articles: list[tuple[str, str]] = []
     pages = _indexed_pages(site_dir)
     links = inbound_links((rel, path.read_text("utf-8")) for rel, path in pages)
     for rel, path in pages:
         marked, text = mark_page(path.read_text("utf-8"), rel, labels, normalizer, links[rel])
         if marked is not None:
-            path.write_text(marked, encoding="utf-8")
+            articles.append((rel, marked))
             texts.append(text)
-            marked_pages.append(path)
     for first, words in vocabulary_chunks(vocabulary(texts, normalizer), VOCAB_LIMIT).items():
         _write_json(site_dir / VOCAB_FOLDER / f"{ord(first):04x}.json", words)
-    run_pagefind(site_dir, lang)
-    for path in marked_pages:  # indexed now: readers need not download the tokens
-        path.write_text(_FIELDS.sub("", path.read_text("utf-8")), encoding="utf-8")
+    parts = split_parts(articles, PART_PAGES)
+    shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no part of an earlier build is kept
+    folders = [OUTPUT] + [f"{OUTPUT}/{PARTS_FOLDER}/{n}" for n in range(2, len(parts) + 1)]
+    for folder, part in zip(folders, parts, strict=True):
+        index_part(site_dir, folder, part, lang)
+    for folder in folders[1:]:
+        _keep_only(site_dir / folder, _PART_FILES)
+    # Addresses relative to the search folder, for the browser to merge into the first part.
+    _write_json(site_dir / PARTS_FILE, [f"../{folder}/" for folder in folders[1:]])
     index_bytes = sum(f.stat().st_size for f in (site_dir / OUTPUT).rglob("*") if f.is_file())
-    return SearchReport(time.perf_counter() - started, len(marked_pages), index_bytes)
+    return SearchReport(time.perf_counter() - started, len(articles), index_bytes, len(parts))
+
+
+def split_parts(items: list[Any], most: int) -> list[list[Any]]:
+    """``items`` in as few parts of at most ``most`` as will do, dealt out in turn so that the
+    parts are alike (copies and neighbours of a page go to different parts)."""
+    count = max(1, math.ceil(len(items) / most))
+    return [items[n::count] for n in range(count)]
+
+
+def index_part(site_dir: Path, folder: str, articles: list[tuple[str, str]], lang: str) -> None:
+    """Pagefind's index of ``articles`` ((folder path, marked page) pairs) in ``folder``.
+
+    The marked pages are written to a scratch folder inside ``site_dir`` (removed after), at
+    the paths the pages have in the site, so Pagefind gives each result its page's address.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix=".cs-search-", dir=site_dir))
+    try:
+        for rel, marked in articles:
+            target = scratch / rel / "index.html" if rel else scratch / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(marked, encoding="utf-8")
+        run_pagefind(scratch, site_dir / folder, lang)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _keep_only(folder: Path, names: tuple[str, ...]) -> None:
+    """Remove what a part's folder holds besides ``names`` and the part's metadata."""
+    for entry in folder.iterdir():
+        if entry.name in names or entry.suffix == ".pf_meta":
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def _indexed_pages(site_dir: Path) -> list[tuple[str, Path]]:
@@ -162,8 +221,9 @@ def inbound_links(pages: Iterable[tuple[str, str]]) -> Counter[str]:
 def mark_page(
     page: str, rel: str, labels: Labels, normalizer: Normalizer, links: int = 0
 ) -> tuple[str | None, str]:
-    """The page with its article marked for the index (None when it has no article), and the
-    article's plain text. ``links`` is how many other pages link to it."""
+    """The page's article marked for the index, as a document of its own (None when the page
+    has no article), and the article's plain text. ``links`` is how many other pages link to
+    it."""
     found = _ARTICLE.search(page)
     if found is None:
         return None, ""
@@ -176,7 +236,10 @@ def mark_page(
     title_tokens = " ".join(
         dict.fromkeys(normalizer.page_tokens(title) + normalizer.all_tokens(kind))
     )
-    text_tokens = " ".join(normalizer.page_tokens(text, TEXT_REPEAT_CAP))
+    # Suffix tokens only for the title and the headings: a page's text would need one per
+    # character, and they would fill the result fragments (a passage comes from the same
+    # content) beyond what a first query may download on a large site.
+    text_tokens = " ".join(normalizer.page_tokens(text, TEXT_REPEAT_CAP, suffix_tokens=False))
     headings = "\n".join(_plain(h) for _, h in _HEADINGS.findall(body))
     heading_tokens = " ".join(normalizer.page_tokens(headings))
     # The hidden fields go last, so a result's passage (taken from the start) is real text.
@@ -201,9 +264,7 @@ def mark_page(
             ("links", str(links)),
         )
     )
-    marked = (
-        page[: found.start()] + opening + meta + body + fields + "</article>" + page[found.end() :]
-    )
+    marked = f"<!DOCTYPE html><html><body>{opening}{meta}{body}{fields}</article></body></html>"
     return marked, f"{title}\n{text}"
 
 
@@ -223,16 +284,17 @@ def page_kind(rel: str, labels: Labels) -> str:
     return str(labels[group][name])
 
 
-def run_pagefind(site_dir: Path, lang: str) -> None:
-    """Pagefind's own binary (shipped in the ``pagefind[extended]`` package) on the folder."""
+def run_pagefind(pages_dir: Path, output: Path, lang: str) -> None:
+    """Pagefind's own binary (shipped in the ``pagefind[extended]`` package) on ``pages_dir``,
+    writing the index into ``output``."""
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site_dir),
-        "--output-subdir",
-        OUTPUT,
+        str(pages_dir),
+        "--output-path",
+        str(output),
         "--force-language",
         lang,
         "--silent",

@@ -8,9 +8,22 @@ browser runs on queries; a test runs both on the same strings and compares.
 Steps, in order: NFKC and lower case; hiragana as katakana; small kana as full-size; the
 long-vowel mark and the middle dot dropped (マネージャー = マネジャー); every listed form
 replaced by its canonical word (longest first, one pass; Latin forms only as whole words, a
-plural included). Japanese runs become overlapping character pairs, written as ASCII tokens
-(``zq`` + each code point as four letters a–p) so that the search engine keeps them whole and
-any part of a word (サクセス in カスタマーサクセス) is found by the pairs it shares.
+plural included).
+
+Japanese text becomes two kinds of ASCII token (a prefix and each code point as four letters
+a–p), so that the search engine keeps them whole:
+
+- **suffixes** (``zr``): each run of katakana and kanji as written (hiragana, which carries the
+  grammar, ends a run) of a page's title and headings gives a token for every suffix, up to
+  :data:`SUFFIX_CHARS` characters. The engine matches a query term as the start of a word,
+  so any part of a word there (サクセス in カスタマーサクセス) is one query term.
+  Pagefind's search costs about the pages a query matches times the page entries of its
+  terms: one term over the titles and headings instead of three pairs over every text
+  (ヘルススコア) is what keeps a large site quick (see benchmarks/README.md);
+- **title words** (``zl``): the Latin words of a page's title and headings, so that a query
+  in English is searched over the titles and headings first, as a Japanese one is;
+- **pairs** (``zq``): overlapping character pairs of the whole text in base form, which find
+  what the suffixes cannot: a word only in a page's text, written in hiragana, or misspelt.
 """
 
 from __future__ import annotations
@@ -22,6 +35,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
 TOKEN_PREFIX = "zq"
+SUFFIX_PREFIX = "zr"
+#: Prefix of a title's or heading's Latin word as a token of its own (see title_words).
+WORD_PREFIX = "zl"
+#: Longest suffix token, in characters; a longer query word is searched as several pieces.
+SUFFIX_CHARS = 8
+SUFFIX_END = "z"
 _NIBBLES = "abcdefghijklmnop"
 _JAPANESE = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006"
 _RUN = re.compile(f"[{_JAPANESE}]+")
@@ -144,9 +163,12 @@ class Normalizer:
         text = _cut(self.phrasings_word, self.normalize(text))
         return [w for w in re.split("[^a-z0-9/" + _JAPANESE + "]+", text) if w]
 
-    def page_tokens(self, text: str, repeat_cap: int = 1) -> list[str]:
+    def page_tokens(
+        self, text: str, repeat_cap: int = 1, *, suffix_tokens: bool = True
+    ) -> list[str]:
         """Index tokens of a page's text: pairs of its Japanese runs, as written and folded,
-        and the Latin words folding added (the engine indexes the words as written itself).
+        the Latin words folding added (the engine indexes the words as written itself) and,
+        with ``suffix_tokens``, the suffix tokens (:meth:`suffix_tokens`).
 
         A token that occurs several times is written up to ``repeat_cap`` times, so the engine
         still sees that a page about a word uses it often, without a long page's tokens
@@ -161,7 +183,38 @@ class Normalizer:
             counts.update(w for w in _LATIN_WORD.findall(folded) if w not in seen)
         for variant in self.inner_variants(written):
             counts.update(t for t in dict.fromkeys(_pairs(variant)) if t not in counts)
+        if suffix_tokens:
+            counts.update(self.suffix_tokens(text))
+            counts.update(latin_words(folded))
         return [t for t, n in counts.items() for _ in range(min(n, repeat_cap))]
+
+    def suffix_tokens(self, text: str) -> list[str]:
+        """Suffix tokens of every katakana and kanji run of ``text`` (each time it occurs), as
+        written and folded, and of the run's inner variants; and of the canonical word of
+        every listed form in the text (a Latin form, or one written with hiragana, such as
+        ARPA and 顧客あたり平均売上, is searched as its canonical word)."""
+        out: list[str] = []
+        for canonical in self._canonicals(base_form(text)):
+            for piece in _RUN.findall(canonical):
+                out.extend(suffixes(piece))
+        for run in _RUN.findall(unicodedata.normalize("NFKC", text).lower()):
+            written = base_form(run)
+            seen: set[str] = set()
+            for form in dict.fromkeys([written, self.fold(written), *self.inner_variants(written)]):
+                for piece in _RUN.findall(form):
+                    fresh = [t for t in suffixes(piece) if t not in seen]
+                    seen.update(fresh)
+                    out.extend(fresh)
+        return out
+
+    def _canonicals(self, text: str) -> list[str]:
+        """The canonical word of every listed form in ``text`` (in base form), each time."""
+        table = self.table
+        found = []
+        for pattern in (self.fold_latin, self.fold_other):
+            if pattern is not None:
+                found += [table[m.group(1)] for m in pattern.finditer(text)]
+        return found
 
     def inner_variants(self, text: str) -> list[str]:
         """Each listed Japanese form found in text (in base form), with a shorter form inside it
@@ -193,14 +246,21 @@ class Normalizer:
         return " ".join([self.fold(written), *self.inner_variants(written), self.normalize(kind)])
 
     def all_tokens(self, text: str) -> list[str]:
-        """Every token of a text: its pairs and its Latin words, folded."""
+        """Every token of a text: its pairs and its Latin words, folded, and its suffixes."""
         folded = self.normalize(text)
-        return run_tokens(folded, with_last=True) + _LATIN_WORD.findall(folded)
+        tokens = run_tokens(folded, with_last=True) + _LATIN_WORD.findall(folded)
+        return tokens + list(dict.fromkeys(self.suffix_tokens(text)))
 
     def query_tokens(self, word: str) -> list[str]:
-        """Search terms of one normalised query word: pairs that cover each Japanese run
-        (every second pair, and the last: ヘルススコア -> ヘル スス コア), so a query needs
-        half the index chunks and still requires every character, and its Latin words."""
+        """Search terms of one normalised query word over titles and headings: each Japanese
+        run as the start of a suffix (one term, or one per :data:`SUFFIX_CHARS` characters),
+        and its Latin words as such words."""
+        return word_tokens(word) + [WORD_PREFIX + w for w in _LATIN_WORD.findall(word)]
+
+    def pair_tokens(self, word: str) -> list[str]:
+        """Search terms of one normalised query word by pairs that cover each Japanese run
+        (every second pair, and the last: ヘルススコア -> ヘル スス コア), for what suffixes
+        miss, and its Latin words."""
         return cover_tokens(word) + _LATIN_WORD.findall(word)
 
 
@@ -223,6 +283,36 @@ def _pairs(text: str) -> list[str]:
         out.extend(encode(run[i : i + 2]) for i in range(len(run) - 1))
         out.append(encode(run[-1]))
     return out
+
+
+def suffixes(run: str) -> list[str]:
+    """Tokens of every suffix of a run, each cut to :data:`SUFFIX_CHARS` characters.
+
+    Each ends with :data:`SUFFIX_END`, a letter no character is encoded with: when no word
+    starts with a query term, the engine takes the longest word the term starts with
+    instead (pagefind_web's ``find_word_extensions``), and 顧客 must not stand in for
+    顧客単価."""
+    return [encode(run[i : i + SUFFIX_CHARS], SUFFIX_PREFIX) + SUFFIX_END for i in range(len(run))]
+
+
+def latin_words(text: str) -> list[str]:
+    """Tokens of the Latin words of ``text`` (folded) for the title and headings fields, each
+    time it occurs: the engine indexes the words of every text itself, and a query over the
+    titles and headings alone matches few pages, so it is quick on a large site. Each ends
+    with :data:`SUFFIX_END`, as suffixes do."""
+    return [WORD_PREFIX + w + SUFFIX_END for w in _LATIN_WORD.findall(text)]
+
+
+def word_tokens(text: str) -> list[str]:
+    """Query terms for the Japanese runs of ``text``: each run whole, or, when it is longer
+    than a suffix token, pieces of :data:`SUFFIX_CHARS` characters that cover it."""
+    out: dict[str, None] = {}
+    for run in _RUN.findall(text):
+        starts = list(range(0, max(len(run) - SUFFIX_CHARS, 0) + 1, SUFFIX_CHARS))
+        if starts[-1] + SUFFIX_CHARS < len(run):
+            starts.append(len(run) - SUFFIX_CHARS)
+        out.update((encode(run[i : i + SUFFIX_CHARS], SUFFIX_PREFIX), None) for i in starts)
+    return list(out)
 
 
 def cover_tokens(text: str) -> list[str]:
@@ -256,9 +346,10 @@ def run_tokens(text: str, *, with_last: bool) -> list[str]:
     return list(out)
 
 
-def encode(chars: str) -> str:
-    """The token of a character or pair: ``zq`` and each code point as four letters a–p."""
-    return TOKEN_PREFIX + "".join(
+def encode(chars: str, prefix: str = TOKEN_PREFIX) -> str:
+    """The token of characters: ``prefix`` (pairs: ``zq``) and each code point as four
+    letters a–p."""
+    return prefix + "".join(
         _NIBBLES[(ord(c) >> shift) & 0xF] for c in chars for shift in (12, 8, 4, 0)
     )
 

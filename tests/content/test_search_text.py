@@ -56,12 +56,29 @@ def test_question_phrasing_and_particles_leave_the_content_words():
     assert en.query_words("what is") == ["what", "is"]  # phrasing alone stays
 
 
-def test_any_part_of_a_word_shares_its_pairs():
+def test_any_part_of_a_word_is_one_term_and_a_misspelt_one_shares_its_pairs():
     ja = content_rules("ja")
-    page = set(ja.page_tokens("カスタマーサクセスとヘルススコア"))
-    for part in ("サクセス", "ヘルスコア", "スコア"):
-        assert set(ja.query_tokens(base_form(part))) <= page
+    page = ja.page_tokens("カスタマーサクセスとヘルススコア")
+
+    def found(terms: list[str]) -> bool:  # the engine matches a term as a word's start
+        return all(any(token.startswith(term) for token in page) for term in terms)
+
+    for part in ("サクセス", "カスタマーサクセス", "スコア", "ヘルススコア", "ス"):
+        terms = ja.query_tokens(base_form(part))
+        assert len(terms) == 1 and found(terms), part
+    assert not found(ja.query_tokens(base_form("ヘルスコア")))  # not a part of the word...
+    assert found(ja.pair_tokens(base_form("ヘルスコア")))  # ...but it shares its pairs
+    assert not found(ja.query_tokens(base_form("スとヘ")))  # a particle ends a suffix
     assert encode("ス") in set(run_tokens("ヘルス", with_last=True))
+
+
+def test_a_long_word_is_searched_in_pieces_that_cover_it():
+    ja = content_rules("ja")
+    word = base_form("カスタマーサクセスマネージャー")  # 12 characters in base form
+    page = ja.page_tokens("担当のカスタマーサクセスマネージャーです")
+    terms = ja.query_tokens(word)
+    assert len(terms) == 2
+    assert all(any(token.startswith(term) for token in page) for term in terms)
 
 
 def _corpus() -> list[str]:
@@ -103,6 +120,7 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
         "console.log(JSON.stringify(input.corpus.map(s => ({\n"
         "  normalized: n.normalize(s), words: n.queryWords(s),\n"
         "  tokens: n.queryWords(s).map(w => n.queryTokens(w)),\n"
+        "  pairTokens: n.queryWords(s).map(w => n.pairTokens(w)),\n"
         "  pairs: t.runTokens(n.normalize(s), true)}))));\n",
         encoding="utf-8",
     )
@@ -119,6 +137,7 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
             "normalized": normalizer.normalize(s),
             "words": normalizer.query_words(s),
             "tokens": [normalizer.query_tokens(w) for w in normalizer.query_words(s)],
+            "pairTokens": [normalizer.pair_tokens(w) for w in normalizer.query_words(s)],
             "pairs": run_tokens(normalizer.normalize(s), with_last=True),
         }
         for s in corpus

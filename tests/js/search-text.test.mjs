@@ -18,6 +18,7 @@ test("the browser normalises every shared case as the build does", () => {
     const words = normalizer.queryWords(c.text);
     assert.deepEqual(words, c.words, label);
     assert.deepEqual(words.map((w) => normalizer.queryTokens(w)), c.tokens, label);
+    assert.deepEqual(words.map((w) => normalizer.pairTokens(w)), c.pair_tokens, label);
     assert.deepEqual(runTokens(normalizer.normalize(c.text), true), c.pairs, label);
     assert.deepEqual(runTokens(c.text, true), c.raw_pairs, label);
   }

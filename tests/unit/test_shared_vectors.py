@@ -98,5 +98,7 @@ def test_search_normalisation_matches_the_shared_vector(case):
     assert normalizer.normalize(text) == case["normalized"]
     assert normalizer.query_words(text) == case["words"]
     assert [normalizer.query_tokens(w) for w in normalizer.query_words(text)] == case["tokens"]
+    words = normalizer.query_words(text)
+    assert [normalizer.pair_tokens(w) for w in words] == case["pair_tokens"]
     assert run_tokens(normalizer.normalize(text), with_last=True) == case["pairs"]
     assert run_tokens(text, with_last=True) == case["raw_pairs"]

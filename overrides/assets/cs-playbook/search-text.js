@@ -3,9 +3,13 @@
  * CS Playbook search normalisation, the browser's twin of generator/search_text.py: the same
  * rules (search/rules.json, written by the build from frameworks/site/search.yaml) applied
  * the same way to what a reader types as the build applied to the pages. A unit test runs
- * both on the same strings and compares.
+ * both on the same strings and compares. Query words become suffix terms (one per Japanese run,
+ * see search_text.py) and, for what those miss, character pairs.
  */
   var PREFIX = "zq";
+  var SUFFIX_PREFIX = "zr";
+  var SUFFIX_CHARS = 8;
+  var WORD_PREFIX = "zl";
   var NIBBLES = "abcdefghijklmnop";
   var JAPANESE = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006";
   var RUN = new RegExp("[" + JAPANESE + "]+", "g");
@@ -30,9 +34,12 @@
     return out;
   }
 
-  /** @param {string} chars */
-  function encode(chars) {
-    var out = PREFIX;
+  /**
+   * @param {string} chars
+   * @param {string} [prefix]
+   */
+  function encode(chars, prefix) {
+    var out = prefix || PREFIX;
     for (var i = 0; i < chars.length; i++) {
       var code = chars.charCodeAt(i);
       for (var shift = 12; shift >= 0; shift -= 4) out += NIBBLES.charAt((code >> shift) & 15);
@@ -83,6 +90,25 @@
         for (var k = 0; k < starts.length; k++) tokens.push(encode(run.slice(starts[k], starts[k] + 2)));
       }
       for (var t = 0; t < tokens.length; t++) if (out.indexOf(tokens[t]) < 0) out.push(tokens[t]);
+    }
+    return out;
+  }
+
+  // Each Japanese run whole as the start of a suffix token, or in pieces of SUFFIX_CHARS.
+  /** @param {string} text */
+  function wordTokens(text) {
+    /** @type {string[]} */
+    var out = [];
+    var runs = text.match(RUN) || [];
+    for (var r = 0; r < runs.length; r++) {
+      var run = runs[r];
+      var starts = [];
+      for (var i = 0; i <= Math.max(run.length - SUFFIX_CHARS, 0); i += SUFFIX_CHARS) starts.push(i);
+      if (starts[starts.length - 1] + SUFFIX_CHARS < run.length) starts.push(run.length - SUFFIX_CHARS);
+      for (var k = 0; k < starts.length; k++) {
+        var token = encode(run.slice(starts[k], starts[k] + SUFFIX_CHARS), SUFFIX_PREFIX);
+        if (out.indexOf(token) < 0) out.push(token);
+      }
     }
     return out;
   }
@@ -141,6 +167,12 @@
 
   /** @param {string} word */
   Normalizer.prototype.queryTokens = function (word) {
+    var latin = (word.match(LATIN_WORD) || []).map(function (w) { return WORD_PREFIX + w; });
+    return wordTokens(word).concat(latin);
+  };
+
+  /** @param {string} word */
+  Normalizer.prototype.pairTokens = function (word) {
     return coverTokens(word).concat(word.match(LATIN_WORD) || []);
   };
 

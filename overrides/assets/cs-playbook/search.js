@@ -3,10 +3,11 @@
  * CS Playbook site search: the header's search box on Pagefind's index of this language's site
  * (built by generator/search_site.py; nothing is requested outside the site).
  *
- * A query is normalised with the site's rules (search-text.js) into the tokens the pages were
- * indexed with; all its words are searched together, then, when that finds few pages, each word
- * on its own (a word of a long question that no page has does not hide the pages that have the
- * rest). A word that finds nothing is replaced by the closest word of the site's vocabulary and
+ * The index may come in parts (search/parts.json), all searched together. A query is normalised
+ * with the site's rules (search-text.js) into the tokens the pages were indexed with; all its
+ * words are searched together, each Japanese word as one term over titles and headings; when
+ * that finds few pages, by character pairs over every text, then each word on its own (a word
+ * of a long question that no page has does not hide the pages that have the rest). A word that finds nothing is replaced by the closest word of the site's vocabulary and
  * shown as "did you mean". Pages whose title holds every word come first (the page whose title
  * is the query first of all, then the one other pages link to most); overview pages go after the
  * pages they list. Each result is an element with `data-search-result`, holding its
@@ -45,17 +46,26 @@ export function startSearch() {
   var sequence = 0;
   var active = -1;
 
-  // Pagefind, the rules and the normaliser, loaded on first use (focus or first key).
+  // Pagefind with every part of the index, the rules and the normaliser, loaded on first use
+  // (focus or first key). A large site's index comes in parts, searched together.
   function load() {
     if (ready) return ready;
     var siteRoot = new URL(resolved("data-root")).pathname;
+    var partsFile = resolved("data-parts");
     ready = Promise.all([
       import(resolved("data-pagefind")),
       fetch(resolved("data-rules")).then(function (r) { return r.json(); }),
+      fetch(partsFile).then(function (r) { return r.ok ? r.json() : []; }, function () { return []; }),
     ]).then(function (loaded) {
       var pagefind = loaded[0];
+      /** @type {string[]} */
+      var parts = loaded[2];
       return Promise.resolve(pagefind.options({ baseUrl: siteRoot })).then(function () {
         pagefind.init();
+        return Promise.all(parts.map(function (part) {
+          return pagefind.mergeIndex(new URL(part, partsFile).pathname, { baseUrl: siteRoot });
+        }));
+      }).then(function () {
         return { pagefind: pagefind, normalizer: new Text.Normalizer(loaded[1]), rules: loaded[1] };
       });
     });
@@ -148,10 +158,14 @@ export function startSearch() {
   /**
    * @param {any} engine
    * @param {string[]} words
+   * @param {boolean} [pairs] character pairs instead of whole words
    */
-  function tokensOf(engine, words) {
+  function tokensOf(engine, words, pairs) {
     var out = [];
-    for (var i = 0; i < words.length; i++) out = out.concat(engine.normalizer.queryTokens(words[i]));
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      out = out.concat(pairs ? engine.normalizer.pairTokens(w) : engine.normalizer.queryTokens(w));
+    }
     return out;
   }
 
@@ -201,20 +215,27 @@ export function startSearch() {
     return merged.sort(function (a, b) { return b.score - a.score; });
   }
 
-  // All words together first; with few pages found, each word (cut where its script changes)
-  // on its own; with none, each character pair on its own.
+  // All words together first, each Japanese word one term (titles and headings); with few
+  // pages found, the words by character pairs (every text: a word only in a page's text,
+  // written in hiragana, or misspelt); then each word (cut where its script changes) on its
+  // own; with none, each character pair on its own.
   /**
    * @param {any} engine
    * @param {string[]} words
    */
   function gather(engine, words) {
     return find(engine, tokensOf(engine, words)).then(function (results) {
+      if (results.length >= FEW) return results;
+      return find(engine, tokensOf(engine, words, true)).then(function (byPairs) {
+        return merge(results, [byPairs]);
+      });
+    }).then(function (results) {
       var parts = [].concat.apply([], words.map(pieces));
       if (results.length >= FEW || parts.length < 2) return results;
-      return Promise.all(parts.map(function (w) { return find(engine, tokensOf(engine, [w])); }))
+      return Promise.all(parts.map(function (w) { return find(engine, tokensOf(engine, [w], true)); }))
         .then(function (each) { return merge(results, each); });
     }).then(function (results) {
-      var tokens = tokensOf(engine, words);
+      var tokens = tokensOf(engine, words, true);
       if (results.length || tokens.length < 2) return results;
       return Promise.all(tokens.slice(0, 8).map(function (t) { return find(engine, [t]); }))
         .then(function (each) { return merge([], each); });
@@ -245,6 +266,7 @@ export function startSearch() {
         render([], null, []);
         return null;
       }
+      // Two more than shown: the ranking below may lift one of them.
       var top = outcome.results.slice(0, MAX_RESULTS + 2);
       return Promise.all(top.map(function (/** @type {any} */ r) { return r.data(); })).then(function (pages) {
         if (mine !== sequence) return null;
