@@ -143,3 +143,17 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
         for s in corpus
     ]
     assert browser == python
+
+
+def test_an_english_query_is_searched_over_title_words_first():
+    en = content_rules("en")
+    title = en.page_tokens("Customer health scores", suffix_tokens=True)
+    text = en.page_tokens("A page that mentions a health score.", suffix_tokens=False)
+    terms = [t for w in en.query_words("health score") for t in en.query_tokens(w)]
+    assert terms and all(any(token.startswith(term) for token in title) for term in terms)
+    assert not any(token.startswith(term) for term in terms for token in text)
+    # When no word starts with a term, the engine takes the longest word the term starts
+    # with; each title word ends with a letter no query term holds, so "on" never answers
+    # "onbording".
+    [onbording] = en.query_tokens("onbording")
+    assert not any(onbording.startswith(token) for token in en.page_tokens("On"))

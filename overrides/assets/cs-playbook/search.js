@@ -266,8 +266,8 @@ export function startSearch() {
         render([], null, []);
         return null;
       }
-      // Two more than shown: the ranking below may lift one of them.
-      var top = outcome.results.slice(0, MAX_RESULTS + 2);
+      // One more than shown, which the ranking below may lift (each is a request of a few KB).
+      var top = outcome.results.slice(0, MAX_RESULTS + 1);
       return Promise.all(top.map(function (/** @type {any} */ r) { return r.data(); })).then(function (pages) {
         if (mine !== sequence) return null;
         var ranked = rank(outcome.engine, outcome.words, top, pages);
