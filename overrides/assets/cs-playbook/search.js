@@ -26,6 +26,9 @@ export function startSearch() {
   var TITLE_FACTOR = 10;
   var EXACT_FACTOR = 5;
   var LINKS_FACTOR = 0.4;
+  // How much Pagefind favours short pages (its default 0.75): a template would otherwise
+  // outrank the framework it serves, whose title and headings hold the same words.
+  var PAGE_LENGTH = 0.25;
 
   var box = /** @type {HTMLElement | null} */ (document.querySelector("[data-cs-search]"));
   if (!box) return;
@@ -60,10 +63,11 @@ export function startSearch() {
       var pagefind = loaded[0];
       /** @type {string[]} */
       var parts = loaded[2];
-      return Promise.resolve(pagefind.options({ baseUrl: siteRoot })).then(function () {
+      var options = { baseUrl: siteRoot, ranking: { pageLength: PAGE_LENGTH } };
+      return Promise.resolve(pagefind.options(options)).then(function () {
         pagefind.init();
         return Promise.all(parts.map(function (part) {
-          return pagefind.mergeIndex(new URL(part, partsFile).pathname, { baseUrl: siteRoot });
+          return pagefind.mergeIndex(new URL(part, partsFile).pathname, options);
         }));
       }).then(function () {
         return { pagefind: pagefind, normalizer: new Text.Normalizer(loaded[1]), rules: loaded[1] };
