@@ -36,7 +36,7 @@ from typing import Any, TypedDict
 
 TOKEN_PREFIX = "zq"
 SUFFIX_PREFIX = "zr"
-#: Prefix of a title's or heading's Latin word as a token of its own (see title_words).
+#: Prefix of a title's or heading's Latin word as a token of its own (see latin_words).
 WORD_PREFIX = "zl"
 #: Longest suffix token, in characters; a longer query word is searched as several pieces.
 SUFFIX_CHARS = 8
@@ -168,7 +168,8 @@ class Normalizer:
     ) -> list[str]:
         """Index tokens of a page's text: pairs of its Japanese runs, as written and folded,
         the Latin words folding added (the engine indexes the words as written itself) and,
-        with ``suffix_tokens``, the suffix tokens (:meth:`suffix_tokens`).
+        with ``suffix_tokens`` (titles and headings), the suffix tokens
+        (:meth:`suffix_tokens`) and the Latin words as tokens (:func:`latin_words`).
 
         A token that occurs several times is written up to ``repeat_cap`` times, so the engine
         still sees that a page about a word uses it often, without a long page's tokens
@@ -246,10 +247,11 @@ class Normalizer:
         return " ".join([self.fold(written), *self.inner_variants(written), self.normalize(kind)])
 
     def all_tokens(self, text: str) -> list[str]:
-        """Every token of a text: its pairs and its Latin words, folded, and its suffixes."""
+        """Every token of a text: its pairs and its Latin words, folded, its suffixes and its
+        Latin words as tokens."""
         folded = self.normalize(text)
         tokens = run_tokens(folded, with_last=True) + _LATIN_WORD.findall(folded)
-        return tokens + list(dict.fromkeys(self.suffix_tokens(text)))
+        return tokens + list(dict.fromkeys(self.suffix_tokens(text) + latin_words(folded)))
 
     def query_tokens(self, word: str) -> list[str]:
         """Search terms of one normalised query word over titles and headings: each Japanese
