@@ -117,7 +117,9 @@ def tree_files(project_root: Path, generated: Generated, lang: str) -> dict[str,
     for rel, text in generated.downloads[lang].items():
         files[rel] = text.encode("utf-8")
     rules = search_rules(generated.catalog, lang)
-    files[RULES_FILE] = json.dumps(rules, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    # Compact: every reader's first search downloads it.
+    compact = json.dumps(rules, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    files[RULES_FILE] = compact.encode("utf-8")
     return files
 
 

@@ -60,7 +60,8 @@ _SPECIAL = re.compile(r"([.*+?^${}()|\[\]\\/-])")
 class SearchRules(TypedDict):
     """The rules of one language's site, as written to ``search/rules.json``."""
 
-    table: dict[str, str]
+    #: Canonical word -> the other forms read as it (each form under one canonical word).
+    forms: dict[str, list[str]]
     fold_latin: str
     fold_other: str
     phrasings_suffix: str
@@ -117,7 +118,7 @@ def rules_for(
     suffixes = [unicodedata.normalize("NFKC", p).lower() for p in phrasings if _CJK.search(p)]
     words = [base_form(p) for p in phrasings if not _CJK.search(p)]
     return {
-        "table": table,
+        "forms": forms_of(table),
         "fold_latin": f"(?<![a-z0-9])({_alternation(latin)})(?:e?s)?(?![a-z0-9])" if latin else "",
         "fold_other": f"({_alternation(other)})" if other else "",
         "phrasings_suffix": f"(?:{_alternation(suffixes)})(?=\\s|$)" if suffixes else "",
@@ -131,7 +132,7 @@ class Normalizer:
     """Compiled rules: :meth:`normalize` for any text, :meth:`query_words` for a query."""
 
     def __init__(self, rules: SearchRules) -> None:
-        self.table = rules["table"]
+        self.table = table_of(rules["forms"])
         self.fold_latin = _compiled(rules["fold_latin"])
         self.fold_other = _compiled(rules["fold_other"])
         self.phrasings_suffix = _compiled(rules["phrasings_suffix"])
@@ -264,6 +265,26 @@ class Normalizer:
         (every second pair, and the last: ヘルススコア -> ヘル スス コア), for what suffixes
         miss, and its Latin words."""
         return cover_tokens(word) + _LATIN_WORD.findall(word)
+
+
+def forms_of(table: Mapping[str, str]) -> dict[str, list[str]]:
+    """Form -> canonical word, grouped by canonical word (each written once: every reader's
+    first search downloads the rules)."""
+    forms: dict[str, list[str]] = {}
+    for form, canonical in table.items():
+        group = forms.setdefault(canonical, [])
+        if form != canonical:
+            group.append(form)
+    return forms
+
+
+def table_of(forms: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Every form, the canonical words included, -> its canonical word."""
+    table: dict[str, str] = {}
+    for canonical, others in forms.items():
+        table[canonical] = canonical
+        table.update((form, canonical) for form in others)
+    return table
 
 
 def _compiled(source: str) -> re.Pattern[str] | None:

@@ -11,7 +11,14 @@ import pytest
 import yaml
 
 from generator.models.search import SearchTerms
-from generator.search_text import Normalizer, base_form, encode, rules_for, run_tokens
+from generator.search_text import (
+    Normalizer,
+    base_form,
+    encode,
+    forms_of,
+    rules_for,
+    run_tokens,
+)
 from tests.conftest import PROJECT_ROOT
 
 TWIN = PROJECT_ROOT / "overrides" / "assets" / "cs-playbook" / "search-text.js"
@@ -102,7 +109,7 @@ def test_the_browser_normalises_exactly_like_the_build(lang, tmp_path: Path):
     normalizer = content_rules(lang)
     corpus = _corpus()
     rules = {
-        "table": normalizer.table,
+        "forms": forms_of(normalizer.table),
         "fold_latin": normalizer.fold_latin.pattern if normalizer.fold_latin else "",
         "fold_other": normalizer.fold_other.pattern if normalizer.fold_other else "",
         "phrasings_suffix": normalizer.phrasings_suffix.pattern

@@ -129,11 +129,16 @@
   }
 
   /**
-   * @param {{table: Object<string, string>, fold_latin: string, fold_other: string,
+   * @param {{forms: Object<string, string[]>, fold_latin: string, fold_other: string,
    *   phrasings_suffix: string, phrasings_word: string}} rules
    */
   function Normalizer(rules) {
-    this.table = rules.table;
+    /** @type {Object<string, string>} every form, the canonical words included -> canonical */
+    this.table = {};
+    for (var canonical in rules.forms) {
+      this.table[canonical] = canonical;
+      for (var f = 0; f < rules.forms[canonical].length; f++) this.table[rules.forms[canonical][f]] = canonical;
+    }
     this.foldLatin = compiled(rules.fold_latin);
     this.foldOther = compiled(rules.fold_other);
     this.phrasingsSuffix = compiled(rules.phrasings_suffix);

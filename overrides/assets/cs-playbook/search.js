@@ -70,7 +70,7 @@ export function startSearch() {
           return pagefind.mergeIndex(new URL(part, partsFile).pathname, options);
         }));
       }).then(function () {
-        return { pagefind: pagefind, normalizer: new Text.Normalizer(loaded[1]), rules: loaded[1] };
+        return { pagefind: pagefind, normalizer: new Text.Normalizer(loaded[1]) };
       });
     });
     return ready;
@@ -321,7 +321,7 @@ export function startSearch() {
    * @param {string[]} words
    */
   function forms(engine, words) {
-    var table = engine.rules.table;
+    var table = engine.normalizer.table;
     var out = words.slice();
     for (var form in table) {
       if (words.indexOf(table[form]) >= 0 && out.indexOf(form) < 0) out.push(form);
