@@ -229,7 +229,7 @@ def mark_page(
         return None, ""
     body = found.group(1)
     heading = _H1.search(body)
-    title = _plain(heading.group(1)) if heading else ""
+    title = _plain(heading.group(1), inline=True) if heading else ""
     text = _plain(body)
     kind = page_kind(rel, labels)
     # The page's kind counts as part of its title ("QBR template", 解約 プレイブック).
@@ -304,8 +304,11 @@ def run_pagefind(pages_dir: Path, output: Path, lang: str) -> None:
         raise RuntimeError(f"pagefind failed for {lang}: {done.stderr.strip() or done.stdout}")
 
 
-def _plain(markup: str) -> str:
-    return html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", markup)))
+def _plain(markup: str, *, inline: bool = False) -> str:
+    """Text of markup; ``inline`` (a heading's content): tags join their neighbours, so
+    ``<abbr>CSM</abbr>'s`` reads "CSM's", not "CSM 's"."""
+    text = html.unescape(_TAG.sub("" if inline else " ", _SKIPPED.sub(" ", markup)))
+    return " ".join(text.split()) if inline else text
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -44,6 +44,12 @@ def test_each_result_shows_its_kind_and_the_matching_passage(page, site_url):
     first = page.locator("[data-search-result]").first
     assert first.locator(".cs-search__kind").inner_text().strip()
     assert first.locator(".cs-search__passage mark").count() >= 1
+    # Laid out as a panel of results, each kind a label and each passage a line of its own
+    # (one unclosed rule in the stylesheet once left them run together in the header).
+    style = "(e, p) => getComputedStyle(e)[p]"
+    assert page.locator(".cs-search__panel").evaluate(style, "position") == "absolute"
+    assert first.locator(".cs-search__kind").evaluate(style, "display") == "inline-block"
+    assert first.locator(".cs-search__passage").evaluate(style, "display") == "block"
 
 
 def test_search_works_on_a_phone(browser, site_url):
@@ -58,6 +64,8 @@ def test_search_works_on_a_phone(browser, site_url):
         panel = page.locator(".cs-search__panel").bounding_box()
         assert panel is not None
         assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 390
+        style = "(e, p) => getComputedStyle(e)[p]"
+        assert page.locator(".cs-search__panel").evaluate(style, "position") == "fixed"
         assert page.locator("[data-search-result]").first.is_visible()
     finally:
         context.close()

@@ -27,3 +27,22 @@ def test_neighbours_go_to_different_parts():
         ["health-score-0", "health-score-2", "kpis", "kpis"],
         ["health-score-1", "health-score-3", "kpis", "kpis"],
     ]
+
+
+def test_a_marked_article_is_a_document_of_its_own_with_its_title_as_read():
+    from generator.labels import load_labels
+    from generator.search_site import mark_page
+    from generator.search_text import Normalizer, rules_for
+
+    page = (
+        "<html><head><title>x</title></head><body><nav>menu</nav>"
+        '<article class="md-content__inner md-typeset">'
+        '<h1>The <abbr title="Customer success manager">CSM</abbr>\'s week'
+        '<a class="headerlink" href="#w">¶</a></h1><p>Plan the week.</p></article></body></html>'
+    )
+    marked, text = mark_page(
+        page, "playbooks/week", load_labels("en"), Normalizer(rules_for("en", [], [], []))
+    )
+    assert marked is not None and "menu" not in marked  # only the article goes to the index
+    assert 'data-title="The CSM&#x27;s week"' in marked
+    assert "Plan the week." in text
