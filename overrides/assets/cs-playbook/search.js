@@ -5,10 +5,10 @@
  *
  * The index may come in parts (search/parts.json), all searched together. A query is normalised
  * with the site's rules (search-text.js) into the tokens the pages were indexed with; all its
- * words are searched together, each Japanese word as one term over titles and headings; when
- * that finds few pages, by character pairs over every text, then each word on its own (a word
- * of a long question that no page has does not hide the pages that have the rest). A word that finds nothing is replaced by the closest word of the site's vocabulary and
- * shown as "did you mean". Pages whose title holds every word come first (the page whose title
+ * words are searched together, each word as one term over titles and headings; when that finds
+ * few pages, by character pairs over every text, then each word on its own (a word of a long
+ * question that no page has does not hide the pages that have the rest). A word that finds
+ * nothing is replaced by the closest word of the site's vocabulary and shown as "did you mean". Pages whose title holds every word come first (the page whose title
  * is the query first of all, then the one other pages link to most); overview pages go after the
  * pages they list. Each result is an element with `data-search-result`, holding its
  * link, its kind and the passage that matched; the opened page highlights the query (?h=).
@@ -219,7 +219,7 @@ export function startSearch() {
     return merged.sort(function (a, b) { return b.score - a.score; });
   }
 
-  // All words together first, each Japanese word one term (titles and headings); with few
+  // All words together first, each word one term (titles and headings); with few
   // pages found, the words by character pairs (every text: a word only in a page's text,
   // written in hiragana, or misspelt); then each word (cut where its script changes) on its
   // own; with none, each character pair on its own.
