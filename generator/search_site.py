@@ -99,7 +99,6 @@ class SearchReport:
     seconds: float
     pages: int
     index_bytes: int
-    parts: int = 1
 
 
 def search_rules(catalog: Any, lang: str) -> SearchRules:
@@ -148,7 +147,7 @@ def build_search(site_dir: Path, lang: str) -> SearchReport:
     # Addresses relative to the search folder, for the browser to merge into the first part.
     _write_json(site_dir / PARTS_FILE, [f"../{folder}/" for folder in folders[1:]])
     index_bytes = sum(f.stat().st_size for f in (site_dir / OUTPUT).rglob("*") if f.is_file())
-    return SearchReport(time.perf_counter() - started, len(articles), index_bytes, len(parts))
+    return SearchReport(time.perf_counter() - started, len(articles), index_bytes)
 
 
 def split_parts(items: list[Any], most: int) -> list[list[Any]]:

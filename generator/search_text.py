@@ -329,26 +329,24 @@ def latin_words(text: str) -> list[str]:
 def word_tokens(text: str) -> list[str]:
     """Query terms for the Japanese runs of ``text``: each run whole, or, when it is longer
     than a suffix token, pieces of :data:`SUFFIX_CHARS` characters that cover it."""
-    out: dict[str, None] = {}
-    for run in _RUN.findall(text):
-        starts = list(range(0, max(len(run) - SUFFIX_CHARS, 0) + 1, SUFFIX_CHARS))
-        if starts[-1] + SUFFIX_CHARS < len(run):
-            starts.append(len(run) - SUFFIX_CHARS)
-        out.update((encode(run[i : i + SUFFIX_CHARS], SUFFIX_PREFIX), None) for i in starts)
-    return list(out)
+    return _covering(text, SUFFIX_CHARS, SUFFIX_PREFIX)
 
 
 def cover_tokens(text: str) -> list[str]:
-    """Tokens of pairs that together cover every Japanese run of ``text``."""
+    """Tokens of pairs that together cover every Japanese run of ``text`` (every second pair,
+    and the last)."""
+    return _covering(text, 2, TOKEN_PREFIX)
+
+
+def _covering(text: str, width: int, prefix: str) -> list[str]:
+    """Tokens of pieces of ``width`` characters, side by side and the last one flush with the
+    run's end, that together cover every Japanese run of ``text`` (a shorter run whole)."""
     out: dict[str, None] = {}
     for run in _RUN.findall(text):
-        if len(run) == 1:
-            out[encode(run)] = None
-            continue
-        starts = list(range(0, len(run) - 1, 2))
-        if starts[-1] != len(run) - 2:
-            starts.append(len(run) - 2)
-        out.update((encode(run[i : i + 2]), None) for i in starts)
+        starts = list(range(0, max(len(run) - width, 0) + 1, width))
+        if starts[-1] + width < len(run):
+            starts.append(len(run) - width)
+        out.update((encode(run[i : i + width], prefix), None) for i in starts)
     return list(out)
 
 

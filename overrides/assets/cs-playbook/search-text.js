@@ -71,46 +71,40 @@
     return out;
   }
 
-  // Pairs that together cover every Japanese run (every second pair, and the last one).
-  /** @param {string} text */
-  function coverTokens(text) {
-    /** @type {string[]} */
-    var out = [];
-    var runs = text.match(RUN) || [];
-    for (var r = 0; r < runs.length; r++) {
-      var run = runs[r];
-      /** @type {string[]} */
-      var tokens = [];
-      if (run.length === 1) {
-        tokens.push(encode(run));
-      } else {
-        var starts = [];
-        for (var i = 0; i < run.length - 1; i += 2) starts.push(i);
-        if (starts[starts.length - 1] !== run.length - 2) starts.push(run.length - 2);
-        for (var k = 0; k < starts.length; k++) tokens.push(encode(run.slice(starts[k], starts[k] + 2)));
-      }
-      for (var t = 0; t < tokens.length; t++) if (out.indexOf(tokens[t]) < 0) out.push(tokens[t]);
-    }
-    return out;
-  }
-
-  // Each Japanese run whole as the start of a suffix token, or in pieces of SUFFIX_CHARS.
-  /** @param {string} text */
-  function wordTokens(text) {
+  // Pieces of `width` characters, side by side and the last one flush with the run's end, that
+  // together cover every Japanese run (a shorter run whole).
+  /**
+   * @param {string} text
+   * @param {number} width
+   * @param {string} prefix
+   */
+  function covering(text, width, prefix) {
     /** @type {string[]} */
     var out = [];
     var runs = text.match(RUN) || [];
     for (var r = 0; r < runs.length; r++) {
       var run = runs[r];
       var starts = [];
-      for (var i = 0; i <= Math.max(run.length - SUFFIX_CHARS, 0); i += SUFFIX_CHARS) starts.push(i);
-      if (starts[starts.length - 1] + SUFFIX_CHARS < run.length) starts.push(run.length - SUFFIX_CHARS);
+      for (var i = 0; i <= Math.max(run.length - width, 0); i += width) starts.push(i);
+      if (starts[starts.length - 1] + width < run.length) starts.push(run.length - width);
       for (var k = 0; k < starts.length; k++) {
-        var token = encode(run.slice(starts[k], starts[k] + SUFFIX_CHARS), SUFFIX_PREFIX);
+        var token = encode(run.slice(starts[k], starts[k] + width), prefix);
         if (out.indexOf(token) < 0) out.push(token);
       }
     }
     return out;
+  }
+
+  // Pairs that together cover every Japanese run (every second pair, and the last one).
+  /** @param {string} text */
+  function coverTokens(text) {
+    return covering(text, 2, PREFIX);
+  }
+
+  // Each Japanese run whole as the start of a suffix token, or in pieces of SUFFIX_CHARS.
+  /** @param {string} text */
+  function wordTokens(text) {
+    return covering(text, SUFFIX_CHARS, SUFFIX_PREFIX);
   }
 
   /** @param {string} source */
